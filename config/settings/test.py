@@ -1,0 +1,13 @@
+"""The test suite: the base settings with a throwaway key and fast hashing."""
+
+import secrets
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = secrets.token_urlsafe(50)
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Run enqueued jobs at once, not at commit: pytest-django wraps each test in a transaction.
+RQ = {"COMMIT_MODE": "auto"}
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405

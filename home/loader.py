@@ -1,0 +1,123 @@
+"""Builds the site root and the guidance pages from `guidance_content`, idempotently.
+
+A page is created when missing, and brought up to date only while no person has edited it:
+the first revision an editor saves makes the page theirs, and the loader leaves it alone.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from . import guidance_content as content
+from .blocks import GuidanceBodyBlock
+from .models import GuidanceIndexPage, GuidancePage, HomePage
+
+WELCOME_PAGE_TYPE = ("wagtailcore", "page")
+
+
+def _normalised(raw: list) -> str:
+    """Body JSON without block ids, so a fresh build compares equal to a stored one."""
+
+    def strip(node):
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items() if k != "id"}
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    return json.dumps(strip(raw), sort_keys=True)
+
+
+def _edited_by_a_person(page: Page) -> bool:
+    return page.revisions.exclude(user=None).exists()
+
+
+def _publish(page: Page) -> None:
+    page.save_revision(log_action=True).publish()
+
+
+def _update(page: Page, fields: dict) -> bool:
+    """Apply fields to a page only it if differs and nobody has edited it. True if changed."""
+    if _edited_by_a_person(page):
+        return False
+    changed = False
+    for name, value in fields.items():
+        current = getattr(page, name)
+        if name == "body":
+            block = GuidanceBodyBlock()
+            wanted = block.get_prep_value(block.to_python(value))
+            if _normalised(current.get_prep_value()) == _normalised(wanted):
+                continue
+        elif current == value:
+            continue
+        setattr(page, name, value)
+        changed = True
+    if changed:
+        _publish(page)
+    return changed
+
+
+@transaction.atomic
+def load_guidance() -> dict[str, int]:
+    counts = {"created": 0, "updated": 0, "kept": 0}
+
+    def note(created: bool, updated: bool):
+        key = "created" if created else "updated" if updated else "kept"
+        counts[key] += 1
+
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's migration leaves a placeholder "Welcome" page; ours replaces it.
+        for page in root.get_children().filter(
+            slug="home",
+            content_type__app_label=WELCOME_PAGE_TYPE[0],
+            content_type__model=WELCOME_PAGE_TYPE[1],
+        ):
+            page.delete()
+        home = HomePage(title=content.HOME["title"], slug="home", intro=content.HOME["intro"])
+        root.add_child(instance=home)
+        _publish(home)
+        note(True, False)
+    else:
+        note(False, _update(home, {"intro": content.HOME["intro"]}))
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            site_name="Media awareness",
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = site.site_name or "Media awareness"
+        site.save()
+
+    index = GuidanceIndexPage.objects.child_of(home).filter(slug=content.INDEX["slug"]).first()
+    if index is None:
+        index = GuidanceIndexPage(**content.INDEX)
+        home.add_child(instance=index)
+        _publish(index)
+        note(True, False)
+    else:
+        note(False, _update(index, {"intro": content.INDEX["intro"]}))
+
+    for spec in content.PAGES:
+        page = GuidancePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        if page is None:
+            page = GuidancePage(
+                title=spec["title"],
+                slug=spec["slug"],
+                summary=spec["summary"],
+                body=json.dumps(spec["body"]),
+            )
+            index.add_child(instance=page)
+            _publish(page)
+            note(True, False)
+        else:
+            fields = {"title": spec["title"], "summary": spec["summary"], "body": spec["body"]}
+            note(False, _update(page, fields))
+    return counts

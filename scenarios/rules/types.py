@@ -1,0 +1,118 @@
+"""Plain value objects of the RAG contract (see README, "The RAG contract").
+
+Nothing here imports Django: the engine is a pure library, fed by an adapter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+GREEN = "GREEN"
+AMBER = "AMBER"
+RED = "RED"
+RATINGS = (GREEN, AMBER, RED)
+SEVERITY = {GREEN: 0, AMBER: 1, RED: 2}
+
+# The table's own words for each rating.
+ACTIONS = {
+    GREEN: "Go for it!",
+    AMBER: "Ask DMC before posting",
+    RED: "Do not post, contact DMC",
+}
+
+CONTACT_NONE = "none"
+CONTACT_DMC = "dmc"
+CONTACT_PRESS_BUREAU = "press-bureau"
+CONTACTS = (CONTACT_NONE, CONTACT_DMC, CONTACT_PRESS_BUREAU)
+
+IMAGE_KINDS = ("none", "general", "suspect")
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One row of the RAG table, as DMC published it."""
+
+    slug: str
+    name: str
+    rating: str  # GREEN, AMBER or RED
+    guidance_url: str  # the guidance section this row comes from, with its anchor
+    # Special rules that hang off a topic; flags so DMC can move them with the row.
+    amber_when_ksi: bool = False  # road-traffic-collision: a KSI collision is an amber item
+    sentencing_window: bool = False  # court-result: the one-week rule applies
+    checks_source: bool = False  # retweet, link: green only from a green-listed source
+    press_bureau: bool = False  # major-critical-incident: always the Press Bureau
+
+
+@dataclass(frozen=True, slots=True)
+class Rulebook:
+    """A published version of the rulebook: everything the engine needs to grade."""
+
+    version: int
+    topics: Mapping[str, Topic]
+    green_sources: frozenset[str]
+    sentencing_window_days: int = 7
+    # rule id -> URL of the guidance section the rule comes from (anchors included).
+    guidance_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """The facts of one draft post. Only ``topic`` is required."""
+
+    topic: str
+    in_public_domain: bool = False
+    ksi: bool = False
+    days_since_sentencing: int | None = None
+    wider_interest: bool = False
+    breaking: bool = False
+    image: str = "none"
+    image_release_authorised: bool = False
+    identifies_sexual_offence_victim: bool = False
+    identifies_child_in_proceedings: bool = False
+    names_suspect_before_charge: bool = False
+    prejudicial_content: bool = False
+    source: str | None = None
+
+
+FACT_FIELDS = tuple(Facts.__dataclass_fields__)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    rule: str
+    summary: str
+    guidance_url: str
+    rating: str  # the rating this rule alone asks for; not part of the JSON verdict
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "summary": self.summary, "guidance_url": self.guidance_url}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    rating: str
+    action: str
+    contact: str
+    reasons: tuple[Reason, ...]
+    rulebook_version: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "rating": self.rating,
+            "action": self.action,
+            "contact": self.contact,
+            "reasons": [r.as_dict() for r in self.reasons],
+        }
+
+
+class FactsError(ValueError):
+    """Facts that break the contract. ``errors`` maps each field at fault to a message
+    naming what is allowed; a message never carries a stack trace."""
+
+    def __init__(self, errors: Mapping[str, str], index: int | None = None):
+        self.errors = dict(errors)
+        self.index = index
+        where = f"item {index}: " if index is not None else ""
+        super().__init__(where + "; ".join(f"{k}: {v}" for k, v in self.errors.items()))
