@@ -88,7 +88,7 @@ PAGES = [
                     "<li>convictions and sentencing</li><li>crime prevention advice</li></ul>"
                     "<p>These are the mainstay of local newspapers, so they should be the "
                     "focus of local accounts. Where possible and relevant, add a photo. "
-                    "Check each post against <a href=\"/guidance/rag/#rag-table\">the RAG "
+                    'Check each post against <a href="/guidance/rag/#rag-table">the RAG '
                     "table</a> first: some of these topics need DMC's agreement.</p>"
                 ),
             ),
@@ -115,7 +115,7 @@ PAGES = [
                     "a supporting media package.</p>"
                     "<p>Stories likely to interest the Evening Standard, BBC London, national "
                     "newspapers or LBC go to the "
-                    "<a href=\"/guidance/roles/#press-bureau\">DMC 24-hour Press Bureau</a>."
+                    '<a href="/guidance/roles/#press-bureau">DMC 24-hour Press Bureau</a>.'
                     "</p>",
                 ),
             ),
@@ -158,8 +158,7 @@ PAGES = [
                         "or incidents",
                         "Provide advice, guidance and best practice to officers using ward "
                         "level social media accounts",
-                        "Provide training to people who want to use local social media "
-                        "accounts",
+                        "Provide training to people who want to use local social media accounts",
                     ],
                     "Your borough's SPOC",
                 ),
@@ -240,14 +239,12 @@ PAGES = [
                 {
                     "type": "rag_table",
                     "value": {
-                        "caption": "The RAG (Red, Amber, Green) system for digital "
-                        "communications",
+                        "caption": "The RAG (Red, Amber, Green) system for digital communications",
                         "green_note": "<p>Post these yourself. Retweets of @metpoliceuk or "
                         "@metpolicevents, or of local council and community groups, and links "
                         "to the MPS website or partners, are green too.</p>",
                         "amber_note": "<p>Only if already in the public domain.</p>",
-                        "red_note": "<p>Any of the amber topics if not in the public "
-                        "domain.</p>",
+                        "red_note": "<p>Any of the amber topics if not in the public domain.</p>",
                     },
                 },
             ),
@@ -341,7 +338,7 @@ PAGES = [
                     "substantial risk of serious prejudice is contempt of court, whatever "
                     "you intended (Contempt of Court Act 1981).</p>"
                     "<p>So do not mention previous convictions, evidence, or words that "
-                    "imply guilt (\"known burglar\", \"thug\") about anyone in an active "
+                    'imply guilt ("known burglar", "thug") about anyone in an active '
                     "case.</p>"
                 ),
             ),
@@ -362,8 +359,8 @@ PAGES = [
                     "<p>Victims of sexual offences have lifelong anonymity (Sexual Offences "
                     "(Amendment) Act 1992). Never publish anything likely to identify them: "
                     "not only a name, but an address, a school, a workplace, a picture, or a "
-                    "combination of clues such as \"the woman who lives above the shop on "
-                    "Park Road\".</p>"
+                    'combination of clues such as "the woman who lives above the shop on '
+                    'Park Road".</p>'
                 ),
             ),
             section(

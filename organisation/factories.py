@@ -57,6 +57,7 @@ class ProfileFactory(DjangoModelFactory):
     class Meta:
         model = Profile
         django_get_or_create = ("user",)
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     borough = factory.SubFactory(BoroughFactory)

@@ -4,6 +4,7 @@
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 OFFICER = "Officer"
@@ -19,6 +20,14 @@ STAFF_ROLES = frozenset(ROLES) - {OFFICER}
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image")
 DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
+
+# The rulebook: DMC editors publish; the Social Media Team drafts and submits for moderation.
+RULEBOOK_MODELS = ("topic", "greensource", "ruleparameters")
+RULEBOOK_EDIT = {f"scenarios.{verb}_{m}" for m in RULEBOOK_MODELS for verb in ("add", "change")}
+RULEBOOK_PUBLISH = RULEBOOK_EDIT | {
+    f"scenarios.{verb}_{m}" for m in RULEBOOK_MODELS for verb in ("publish", "delete", "lock")
+}
+RULEBOOK_HISTORY = {"scenarios.view_rulebookversion"}
 
 # app_label.codename for model-level permissions of each role. Later features add theirs here.
 MODEL_PERMISSIONS = {
@@ -40,9 +49,11 @@ MODEL_PERMISSIONS = {
         "organisation.take_training",
         "organisation.view_units",
         "organisation.assign_training",
+        *RULEBOOK_EDIT,
+        *RULEBOOK_HISTORY,
     },
     PRESS_BUREAU: {ADMIN_ACCESS, "organisation.take_training"},
-    EDITOR: {ADMIN_ACCESS, "organisation.take_training"},
+    EDITOR: {ADMIN_ACCESS, "organisation.take_training", *RULEBOOK_PUBLISH, *RULEBOOK_HISTORY},
 }
 
 # Wagtail page permissions, granted on the root page so they cover the whole guidance tree.
@@ -71,7 +82,9 @@ def sync_roles() -> dict[str, Group]:
         GroupPagePermission,
         Page,
         Workflow,
+        WorkflowContentType,
         WorkflowPage,
+        WorkflowTask,
     )
 
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in ROLES}
@@ -109,10 +122,14 @@ def sync_roles() -> dict[str, Group]:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
     task.groups.set([groups[EDITOR]])
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     if root_page:
         WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    for model in RULEBOOK_MODELS:
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_by_natural_key("scenarios", model),
+            defaults={"workflow": workflow},
+        )
     return groups
 
 

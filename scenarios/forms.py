@@ -115,13 +115,13 @@ class DraftCheckForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.rulebook = rulebook
         topics = sorted(rulebook.topics.values(), key=lambda t: t.name.lower())
-        self.fields["topic"].choices = [("", "Choose a topic")] + [
-            (t.slug, t.name) for t in topics
-        ]
+        self.fields["topic"].choices = [("", "Choose a topic")] + [(t.slug, t.name) for t in topics]
         sources = sorted(rulebook.green_sources)
-        self.fields["source"].choices = [("", "Not sure")] + [
-            (s, s.replace("-", " ").capitalize() if "-" in s else f"@{s}") for s in sources
-        ] + [(OTHER_SOURCE, "Another account or website")]
+        self.fields["source"].choices = (
+            [("", "Not sure")]
+            + [(s, s.replace("-", " ").capitalize() if "-" in s else f"@{s}") for s in sources]
+            + [(OTHER_SOURCE, "Another account or website")]
+        )
 
     def topic_object(self):
         slug = self.data.get("topic") if self.is_bound else None
@@ -161,9 +161,9 @@ class DraftCheckForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         topic = self.rulebook.topics.get(cleaned.get("topic", ""))
-        if topic and topic.checks_source and cleaned.get("source") == OTHER_SOURCE:
-            if not cleaned.get("other_source", "").strip().lstrip("@"):
-                self.add_error("other_source", "Give the account's handle, or choose one above.")
+        other = cleaned.get("other_source", "").strip().lstrip("@")
+        if topic and topic.checks_source and cleaned.get("source") == OTHER_SOURCE and not other:
+            self.add_error("other_source", "Give the account's handle, or choose one above.")
         return cleaned
 
     def facts(self) -> dict:

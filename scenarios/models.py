@@ -37,15 +37,18 @@ class Topic(RulebookEntry, index.Indexed):
         "amber when someone is killed or seriously injured", default=False
     )
     sentencing_window = models.BooleanField(
-        "one-week court rule applies", default=False,
+        "one-week court rule applies",
+        default=False,
         help_text="Not released once the sentencing window has passed.",
     )
     checks_source = models.BooleanField(
-        "green only from a green-listed source", default=False,
+        "green only from a green-listed source",
+        default=False,
         help_text="For retweets and links.",
     )
     press_bureau = models.BooleanField(
-        "always goes to the Press Bureau", default=False,
+        "always goes to the Press Bureau",
+        default=False,
         help_text="Major or critical incidents.",
     )
     sort_order = models.PositiveSmallIntegerField(default=0)

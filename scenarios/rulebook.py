@@ -26,7 +26,8 @@ _built: dict[int, Rulebook] = {}
 
 def live_snapshot() -> dict:
     """The published rulebook as plain JSON: three queries, whatever its size."""
-    from scenarios.models import GreenSource, RuleParameters, Topic as TopicRow
+    from scenarios.models import GreenSource, RuleParameters
+    from scenarios.models import Topic as TopicRow
 
     return snapshot_of(TopicRow, GreenSource, RuleParameters)
 
@@ -113,7 +114,9 @@ def published_table(block_value=None) -> list[dict]:
     for topic in rulebook.topics.values():
         if topic.amber_when_ksi and topic.rating == GREEN:
             entries[GREEN].append((topic, f"{topic.name}: no one killed or seriously injured"))
-            entries[AMBER].append((topic, f"{topic.name}: someone killed or seriously injured (KSI)"))
+            entries[AMBER].append(
+                (topic, f"{topic.name}: someone killed or seriously injured (KSI)")
+            )
         elif topic.checks_source:
             entries[topic.rating].append((topic, f"{topic.name} of: " + ", ".join(source_names)))
         else:

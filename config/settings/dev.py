@@ -15,3 +15,6 @@ if not SECRET_KEY:  # noqa: F405
     SECRET_KEY = _key_file.read_text().strip()
 
 ALLOWED_HOSTS = ["*"] if DEBUG else ALLOWED_HOSTS  # noqa: F405
+# Serve static files from the apps directly; no collectstatic needed outside production.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -11,3 +11,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Run enqueued jobs at once, not at commit: pytest-django wraps each test in a transaction.
 RQ = {"COMMIT_MODE": "auto"}
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Serve static files from the apps directly; no collectstatic needed outside production.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

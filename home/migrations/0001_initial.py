@@ -7,46 +7,173 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GuidanceIndexPage',
+            name="GuidanceIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True)),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='GuidancePage',
+            name="GuidancePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='One or two sentences shown in the guidance index.')),
-                ('body', wagtail.fields.StreamField([('section', 14)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 1: ('home.blocks.AnchorBlock', (), {}), 2: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3', 'h4']}), 3: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning'), ('important', 'Important')]}), 4: ('wagtail.blocks.StructBlock', [[('kind', 3), ('heading', 0), ('text', 2)]], {}), 5: ('wagtail.blocks.TextBlock', (), {'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'max_length': 300}), 7: ('wagtail.blocks.ListBlock', (6,), {'min_num': 1}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': 'How officers reach this team.', 'max_length': 200, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('name', 0), ('anchor', 1), ('summary', 5), ('duties', 7), ('contact', 8)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'default': 'The RAG (Red, Amber, Green) system for digital communications', 'max_length': 200}), 11: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3', 'h4'], 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('caption', 10), ('green_note', 11), ('amber_note', 11), ('red_note', 11)]], {}), 13: ('wagtail.blocks.StreamBlock', [[('text', 2), ('callout', 4), ('team', 9), ('rag_table', 12)]], {}), 14: ('wagtail.blocks.StructBlock', [[('heading', 0), ('anchor', 1), ('content', 13)]], {})})),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True, help_text="One or two sentences shown in the guidance index."
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("section", 14)],
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                            1: ("home.blocks.AnchorBlock", (), {}),
+                            2: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ol", "ul", "h3", "h4"]},
+                            ),
+                            3: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("info", "Information"),
+                                        ("warning", "Warning"),
+                                        ("important", "Important"),
+                                    ]
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 3), ("heading", 0), ("text", 2)]],
+                                {},
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            6: ("wagtail.blocks.CharBlock", (), {"max_length": 300}),
+                            7: ("wagtail.blocks.ListBlock", (6,), {"min_num": 1}),
+                            8: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "How officers reach this team.",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("name", 0),
+                                        ("anchor", 1),
+                                        ("summary", 5),
+                                        ("duties", 7),
+                                        ("contact", 8),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "default": "The RAG (Red, Amber, Green) system for digital communications",
+                                    "max_length": 200,
+                                },
+                            ),
+                            11: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ol", "ul", "h3", "h4"],
+                                    "required": False,
+                                },
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("caption", 10),
+                                        ("green_note", 11),
+                                        ("amber_note", 11),
+                                        ("red_note", 11),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            13: (
+                                "wagtail.blocks.StreamBlock",
+                                [[("text", 2), ("callout", 4), ("team", 9), ("rag_table", 12)]],
+                                {},
+                            ),
+                            14: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 0), ("anchor", 1), ("content", 13)]],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True)),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,40 +14,114 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Borough',
+            name="Borough",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('bcu', models.CharField(blank=True, help_text='The BCU it belongs to.', max_length=100, verbose_name='basic command unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                (
+                    "bcu",
+                    models.CharField(
+                        blank=True,
+                        help_text="The BCU it belongs to.",
+                        max_length=100,
+                        verbose_name="basic command unit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('borough', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='organisation.borough')),
-                ('supported_boroughs', models.ManyToManyField(blank=True, help_text='DMC Borough Support: the boroughs this person supports.', related_name='supporters', to='organisation.borough')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='organisation.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "borough",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="organisation.borough",
+                    ),
+                ),
+                (
+                    "supported_boroughs",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="DMC Borough Support: the boroughs this person supports.",
+                        related_name="supporters",
+                        to="organisation.borough",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="organisation.unit",
+                    ),
+                ),
             ],
             options={
-                'permissions': [('take_training', 'Take assigned training and check draft posts'), ('view_own_borough', 'See the people and progress of their own borough'), ('view_supported_boroughs', 'See the people and progress of boroughs they support'), ('view_units', 'See the people and progress of every specialist unit'), ('assign_training', 'Assign training to people they can see')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('borough__isnull', False), ('unit__isnull', True)), models.Q(('borough__isnull', True), ('unit__isnull', False)), _connector='OR'), name='profile_one_borough_or_unit')],
+                "permissions": [
+                    ("take_training", "Take assigned training and check draft posts"),
+                    ("view_own_borough", "See the people and progress of their own borough"),
+                    (
+                        "view_supported_boroughs",
+                        "See the people and progress of boroughs they support",
+                    ),
+                    ("view_units", "See the people and progress of every specialist unit"),
+                    ("assign_training", "Assign training to people they can see"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("borough__isnull", False), ("unit__isnull", True)),
+                            models.Q(("borough__isnull", True), ("unit__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="profile_one_borough_or_unit",
+                    )
+                ],
             },
         ),
     ]

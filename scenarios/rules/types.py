@@ -5,9 +5,9 @@ Nothing here imports Django: the engine is a pure library, fed by an adapter.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 GREEN = "GREEN"
 AMBER = "AMBER"

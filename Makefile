@@ -1,0 +1,44 @@
+# Two commands do everything on a fresh machine with Python 3.11+:
+#   make run    set up, then serve the demo site on http://127.0.0.1:8000
+#   make test   set up, then run the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+# Tests for one configuration are chosen by marker: real Redis and worker tests need REDIS_URL.
+MARKERS := $(if $(REDIS_URL),not embedded,not real_services)
+
+.PHONY: setup run test lint bench chromium clean
+
+$(STAMP):
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed") if sys.version_info < (3, 11) else None'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+setup: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+
+run: setup
+	@echo "Serving on http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: setup chromium
+	$(BIN)/python -m pytest -m "$(MARKERS)"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .test-media

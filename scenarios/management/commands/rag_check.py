@@ -1,0 +1,54 @@
+import json
+import sys
+
+from django.core.management.base import BaseCommand
+
+from scenarios.rulebook import published_rulebook
+from scenarios.rules import FactsError, evaluate, parse_facts, parse_many
+
+EXIT_BAD_INPUT = 2
+
+
+class Command(BaseCommand):
+    help = (
+        "Grade the facts of draft posts with the published rulebook. Reads a JSON object, or "
+        "an array of them, from FILE or standard input; prints the verdict (or verdicts, in "
+        "order) as JSON. Invalid input exits 2 and says on stderr which field is wrong."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", nargs="?", help="A JSON file; standard input if omitted.")
+
+    def fail(self, message: str):
+        self.stderr.write(f"rag_check: {message}")
+        sys.exit(EXIT_BAD_INPUT)
+
+    def handle(self, *args, **options):
+        path = options.get("file")
+        try:
+            if path and path != "-":
+                with open(path, encoding="utf-8") as handle:
+                    raw = handle.read()
+            else:
+                raw = sys.stdin.read()
+        except OSError as exc:
+            self.fail(f"cannot read {path}: {exc.strerror}.")
+        except UnicodeDecodeError:
+            self.fail("input is not UTF-8 text.")
+        try:
+            data = json.loads(raw)
+        except ValueError as exc:
+            self.fail(f"input is not valid JSON ({exc}).")
+        rulebook = published_rulebook()
+        try:
+            if isinstance(data, list):
+                result = [
+                    evaluate(facts, rulebook).as_dict() for facts in parse_many(data, rulebook)
+                ]
+            else:
+                result = evaluate(parse_facts(data, rulebook), rulebook).as_dict()
+        except FactsError as exc:
+            where = f"item {exc.index}: " if exc.index is not None else ""
+            lines = [f"{where}{field}: {message}" for field, message in exc.errors.items()]
+            self.fail("invalid facts\n  " + "\n  ".join(lines))
+        self.stdout.write(json.dumps(result, ensure_ascii=False))

@@ -1,0 +1,139 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+`live_server` makes every test transactional, and the database is flushed after each one:
+that removes what the migrations created (Wagtail's locale, root page and site, the boroughs,
+the rulebook) as well as what our loaders add. `site_data` builds it all again, idempotently.
+"""
+
+import importlib
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM would refuse to run
+# beside it. The tests only use the ORM to set data up, never concurrently with the server.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args, live_server):
+    """Every context (with or without JavaScript) talks to the live server by default."""
+    return {**browser_context_args, "base_url": live_server.url}
+
+
+def _migration(app_module: str, name: str):
+    # Migration module names start with a digit: import them by string.
+    return importlib.import_module(f"{app_module}.migrations.{name}")
+
+
+def _wagtail_root():
+    """Wagtail's default locale and root page (depth 1), as its migrations make them."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    if not Locale.objects.exists():
+        Locale.objects.create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
+@pytest.fixture
+def site_data(live_server, transactional_db):
+    """What the migrations created and our loaders add, rebuilt after the last flush."""
+    from django.apps import apps
+
+    from home.loader import load_guidance
+    from organisation.demo import DEMO_PASSWORD, create_demo_users
+    from organisation.roles import sync_roles
+    from scenarios import rulebook
+
+    # Version numbers start again at 1 after a flush: forget the versions built before.
+    rulebook._built.clear()
+    _wagtail_root()
+    _migration("organisation", "0002_boroughs_and_units").create(apps, None)
+    _migration("scenarios", "0002_initial_rulebook").create(apps, None)
+    sync_roles()
+    load_guidance()  # the home page, the guidance pages and the default Site
+    create_demo_users()
+    yield {"url": live_server.url, "password": DEMO_PASSWORD}
+    rulebook._built.clear()
+
+
+@pytest.fixture
+def sign_in(site_data):
+    """Sign in through the login form, as a person would."""
+
+    def _sign_in(page, username="officer", password=None, next_url="/"):
+        page.goto(f"/accounts/login/?next={next_url}")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password or site_data["password"])
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+        return page
+
+    return _sign_in
+
+
+@pytest.fixture
+def axe_check():
+    """Run axe-core on the page; fail on any serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def _check(page, label=""):
+        results = axe.run(page)
+        bad = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+        details = "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']}\n"
+            + "\n".join(f"    {n['target']}: {n.get('failureSummary', '')}" for n in v["nodes"])
+            for v in bad
+        )
+        assert not bad, f"axe found serious/critical violations on {label or page.url}:\n{details}"
+        return results
+
+    return _check
+
+
+@pytest.fixture
+def screenshot():
+    """Save a full-page screenshot for humans, only when SCREENSHOTS=1."""
+
+    def _shot(page, name: str):
+        if os.environ.get("SCREENSHOTS") != "1":
+            return None
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return _shot
