@@ -43,6 +43,7 @@ class DraftCheckForm(forms.Form):
         help_text="By the Met's central accounts, the media or the courts.",
         choices=YES_NO,
         initial="no",
+        required=False,  # an unanswered question keeps its safe default
         widget=forms.RadioSelect,
     )
     ksi = forms.ChoiceField(
@@ -51,6 +52,7 @@ class DraftCheckForm(forms.Form):
         "injuries, severe cuts or burns.",
         choices=YES_NO,
         initial="no",
+        required=False,  # an unanswered question keeps its safe default
         widget=forms.RadioSelect,
     )
     days_since_sentencing = forms.IntegerField(
@@ -72,18 +74,21 @@ class DraftCheckForm(forms.Form):
         help_text="For example the Evening Standard, BBC London, national papers or LBC.",
         choices=YES_NO,
         initial="no",
+        required=False,  # an unanswered question keeps its safe default
         widget=forms.RadioSelect,
     )
     breaking = forms.ChoiceField(
         label="Is the incident still unfolding now?",
         choices=YES_NO,
         initial="no",
+        required=False,  # an unanswered question keeps its safe default
         widget=forms.RadioSelect,
     )
     image = forms.ChoiceField(
         label="Does a picture go with it?",
         choices=IMAGE_CHOICES,
         initial="none",
+        required=False,
         widget=forms.RadioSelect,
     )
     image_release_authorised = forms.ChoiceField(
@@ -92,6 +97,7 @@ class DraftCheckForm(forms.Form):
         "necessary and proportionate.",
         choices=YES_NO,
         initial="no",
+        required=False,  # an unanswered question keeps its safe default
         widget=forms.RadioSelect,
     )
     identifies_sexual_offence_victim = forms.BooleanField(

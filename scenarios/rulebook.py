@@ -21,7 +21,7 @@ TOPIC_FIELDS = (
 )
 
 # Rulebooks are immutable, so a process may keep each version it has built.
-_built: dict[int, Rulebook] = {}
+_built: dict[tuple, Rulebook] = {}
 
 
 def live_snapshot() -> dict:
@@ -84,13 +84,18 @@ def published_rulebook() -> Rulebook:
     """The latest published version; one small query, the rest from the process cache."""
     from scenarios.models import RulebookVersion
 
-    number = RulebookVersion.objects.order_by("-number").values_list("number", flat=True).first()
-    if number is None:
-        number = publish_version("First version")
-    rulebook = _built.get(number)
+    latest = RulebookVersion.objects.order_by("-number").values_list("number", "created_at")
+    head = latest.first()
+    if head is None:
+        publish_version("First version")
+        head = latest.first()
+    # Keyed by creation time too: a restored or test database may reuse a number.
+    rulebook = _built.get(head)
     if rulebook is None:
-        snapshot = RulebookVersion.objects.get(number=number).snapshot
-        rulebook = _built[number] = rulebook_from_snapshot(number, snapshot)
+        snapshot = RulebookVersion.objects.get(number=head[0]).snapshot
+        if len(_built) > 32:
+            _built.clear()
+        rulebook = _built[head] = rulebook_from_snapshot(head[0], snapshot)
     return rulebook
 
 

@@ -104,6 +104,25 @@ def sign_in(site_data):
 
 
 @pytest.fixture
+def log_in(site_data):
+    """A quicker sign-in for tests about other things: a session cookie, no login form."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    def _log_in(page, username="officer"):
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": cookie.key, "value": cookie.value, "url": site_data["url"]}]
+        )
+        return page
+
+    return _log_in
+
+
+@pytest.fixture
 def axe_check():
     """Run axe-core on the page; fail on any serious or critical violation."""
     from axe_playwright_python.sync_playwright import Axe
