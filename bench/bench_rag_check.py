@@ -30,7 +30,11 @@ def main() -> None:
             start = time.perf_counter()
             result = subprocess.run(
                 [sys.executable, "manage.py", "rag_check", handle.name],
-                cwd=ROOT, capture_output=True, text=True, env=os.environ.copy(), check=False,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                env=os.environ.copy(),
+                check=False,
             )
             times.append(time.perf_counter() - start)
             if result.returncode != 0:
@@ -40,8 +44,12 @@ def main() -> None:
         os.unlink(handle.name)
     empty_start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "manage.py", "rag_check"], input="[]", cwd=ROOT,
-        capture_output=True, text=True, check=True,
+        [sys.executable, "manage.py", "rag_check"],
+        input="[]",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     startup = time.perf_counter() - empty_start
     print(

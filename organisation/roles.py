@@ -28,6 +28,12 @@ RULEBOOK_PUBLISH = RULEBOOK_EDIT | {
     f"scenarios.{verb}_{m}" for m in RULEBOOK_MODELS for verb in ("publish", "delete", "lock")
 }
 RULEBOOK_HISTORY = {"scenarios.view_rulebookversion"}
+# Trainers author scenario templates and watch the bank; nobody edits the bank by hand.
+SCENARIO_AUTHORING = {
+    f"scenarios.{verb}_scenariotemplate" for verb in ("add", "change", "delete", "publish", "lock")
+}
+BANK_VIEW = {f"scenarios.view_{m}" for m in ("bankquestion", "jobrun", "answerchange")}
+TRAINER = SCENARIO_AUTHORING | BANK_VIEW
 
 # app_label.codename for model-level permissions of each role. Later features add theirs here.
 MODEL_PERMISSIONS = {
@@ -37,12 +43,14 @@ MODEL_PERMISSIONS = {
         "organisation.take_training",
         "organisation.view_own_borough",
         "organisation.assign_training",
+        *TRAINER,
     },
     BOROUGH_SUPPORT: {
         ADMIN_ACCESS,
         "organisation.take_training",
         "organisation.view_supported_boroughs",
         "organisation.assign_training",
+        *TRAINER,
     },
     SOCIAL_MEDIA_TEAM: {
         ADMIN_ACCESS,
@@ -51,9 +59,16 @@ MODEL_PERMISSIONS = {
         "organisation.assign_training",
         *RULEBOOK_EDIT,
         *RULEBOOK_HISTORY,
+        *TRAINER,
     },
     PRESS_BUREAU: {ADMIN_ACCESS, "organisation.take_training"},
-    EDITOR: {ADMIN_ACCESS, "organisation.take_training", *RULEBOOK_PUBLISH, *RULEBOOK_HISTORY},
+    EDITOR: {
+        ADMIN_ACCESS,
+        "organisation.take_training",
+        *RULEBOOK_PUBLISH,
+        *RULEBOOK_HISTORY,
+        *BANK_VIEW,
+    },
 }
 
 # Wagtail page permissions, granted on the root page so they cover the whole guidance tree.

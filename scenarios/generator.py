@@ -676,7 +676,8 @@ def expand(
 # --------------------------------------------------------------------------- questions
 
 
-def _explanation(verdict: Verdict) -> str:
+def explanation_of(verdict: Verdict) -> str:
+    """The feedback a learner reads: the action, then why, one reason at a time."""
     parts = [verdict.action.rstrip(".!") + ("!" if verdict.action.endswith("!") else ".")]
     for reason in verdict.reasons:
         summary = reason.summary.strip()
@@ -713,7 +714,7 @@ class _QuestionMemo:
             facts_json = self.facts_json[facts] = _facts_json(facts)
         cached = self.explanations.get(id(verdict))
         if cached is None or cached[0] is not verdict:
-            cached = self.explanations[id(verdict)] = (verdict, _explanation(verdict))
+            cached = self.explanations[id(verdict)] = (verdict, explanation_of(verdict))
         payload = "\x1f".join((scenario.template_key, scenario.text, facts_json))
         rating = verdict.rating
         return Question(

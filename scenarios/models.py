@@ -6,12 +6,24 @@ rulebook into a numbered RulebookVersion: the engine only ever reads that snapsh
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
+from scenarios.forms import ScenarioTemplateForm
 from scenarios.rules.types import AMBER, GREEN, RED
 
 RATING_CHOICES = [(GREEN, "Green: go for it"), (AMBER, "Amber: ask DMC"), (RED, "Red: do not post")]
@@ -140,3 +152,217 @@ class RulebookVersion(models.Model):
 
     def __str__(self):
         return f"Rulebook version {self.number}"
+
+
+# --------------------------------------------------------------------------- scenario templates
+
+DIFFICULTY_CHOICES = [(1, "1: new officers"), (2, "2: knows the table"), (3, "3: near misses")]
+IMAGE_KIND_CHOICES = [
+    ("none", "No picture"),
+    ("general", "General photo"),
+    ("suspect", "Suspect or defendant"),
+]
+
+
+class ScenarioTemplateTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "scenarios.ScenarioTemplate", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ScenarioTemplate(
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A "would you post this?" post with named slots, written by a trainer."""
+
+    title = models.CharField(max_length=160)
+    key = models.SlugField(
+        max_length=80, unique=True, help_text="A stable name for this template, e.g. ksi-crash."
+    )
+    text = models.TextField(
+        "draft post",
+        help_text="The post as it would appear, with slots in braces: "
+        "Officers in {ward} arrested a {age}-year-old after {offence}.",
+    )
+    fixed_facts = models.TextField(
+        blank=True,
+        help_text="Facts true of every version, as name: value pairs, e.g. "
+        "topic: burglary, in_public_domain: true",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    image_kind = models.CharField(
+        "kind of picture", max_length=10, choices=IMAGE_KIND_CHOICES, default="none"
+    )
+    borough = models.ForeignKey(
+        "organisation.Borough",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text="The borough whose account it appears to come from.",
+    )
+    account = models.CharField(max_length=60, blank=True, help_text="e.g. @MPSLewisham")
+    tags = ClusterTaggableManager(through=ScenarioTemplateTag, blank=True)
+    difficulty = models.PositiveSmallIntegerField(choices=DIFFICULTY_CHOICES, default=1)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("key"),
+        FieldPanel("text"),
+        InlinePanel("slots", heading="Slots", label="Slot"),
+        FieldPanel("fixed_facts"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_kind")], heading="Picture"),
+        MultiFieldPanel([FieldPanel("borough"), FieldPanel("account")], heading="Account"),
+        FieldPanel("tags"),
+        FieldPanel("difficulty"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("text")]
+    base_form_class = ScenarioTemplateForm
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def to_spec(self):
+        """The one adapter from rows to the pure generator's input."""
+        from scenarios.authoring import parse_facts_text, parse_slot_values
+        from scenarios.generator import TemplateSpec
+
+        return TemplateSpec(
+            key=self.key,
+            title=self.title,
+            text=self.text,
+            slots={slot.name: tuple(parse_slot_values(slot.values)) for slot in self.slots.all()},
+            fixed_facts=parse_facts_text(self.fixed_facts),
+            image_kind=self.image_kind,
+            account=self.account,
+            tags=tuple(sorted(tag.name for tag in self.tags.all())),
+            difficulty=self.difficulty,
+        )
+
+    def get_preview_template(self, request, mode_name):
+        return "scenarios/template_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from scenarios.preview import preview_questions
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(preview_questions(self))
+        return context
+
+
+class TemplateSlot(Orderable):
+    template = ParentalKey(ScenarioTemplate, on_delete=models.CASCADE, related_name="slots")
+    name = models.CharField(
+        max_length=40,
+        validators=[
+            RegexValidator(
+                r"^[a-z_][a-z0-9_]*$",
+                "Lower-case letters, digits and underscores, starting with a letter.",
+            )
+        ],
+        help_text="As written in braces in the post, e.g. ward",
+    )
+    values = models.TextField(
+        help_text="One value per line. A value may set facts after =>, e.g. "
+        "a crash that left a cyclist seriously injured => topic: road-traffic-collision, ksi: true"
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("values")]
+
+    def __str__(self):
+        return self.name
+
+
+# --------------------------------------------------------------------------- the question bank
+
+
+class BankQuestion(models.Model):
+    """A generated question, with the verdict and the rulebook version that graded it."""
+
+    key = models.CharField(max_length=32, unique=True)
+    template = models.ForeignKey(
+        ScenarioTemplate, on_delete=models.CASCADE, related_name="questions"
+    )
+    text = models.TextField()
+    facts = models.JSONField()
+    topic = models.SlugField(max_length=60, db_index=True)
+    rating = models.CharField(max_length=5, choices=RATING_CHOICES)
+    correct_answer = models.CharField(max_length=60)
+    explanation = models.TextField()
+    reasons = models.JSONField()
+    rulebook_version = models.PositiveIntegerField(db_index=True)
+    active = models.BooleanField(
+        default=True, help_text="False once its template no longer produces it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "bank question"
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class JobRun(models.Model):
+    """One run of a bank job, with its progress, for the admin."""
+
+    GENERATE = "generate"
+    REGRADE = "regrade"
+    KIND_CHOICES = [(GENERATE, "Generate the bank"), (REGRADE, "Re-grade the bank")]
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATUS_CHOICES = [(s, s.capitalize()) for s in (QUEUED, RUNNING, DONE, FAILED)]
+
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES)
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=QUEUED)
+    rulebook_version = models.PositiveIntegerField(null=True, blank=True)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = "bank job"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+class AnswerChange(models.Model):
+    """A bank question whose correct answer changed when a new rulebook was published."""
+
+    question = models.ForeignKey(BankQuestion, on_delete=models.CASCADE, related_name="changes")
+    from_version = models.PositiveIntegerField()
+    to_version = models.PositiveIntegerField()
+    old_rating = models.CharField(max_length=5, choices=RATING_CHOICES)
+    new_rating = models.CharField(max_length=5, choices=RATING_CHOICES)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-to_version", "question_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "to_version"], name="one_change_per_question_per_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question}: {self.old_rating} → {self.new_rating} (v{self.to_version})"

@@ -74,10 +74,18 @@ def publish_version(note: str = "") -> int:
         try:
             with transaction.atomic():
                 RulebookVersion.objects.create(number=number, snapshot=snapshot, note=note[:300])
-            return number
         except IntegrityError:  # another process published at the same moment: go again
             continue
+        # Once the new version is committed, the bank is re-graded against it.
+        transaction.on_commit(_regrade_bank)
+        return number
     raise RuntimeError("Could not number the rulebook version; try publishing again.")
+
+
+def _regrade_bank():
+    from scenarios.jobs import enqueue_regrade
+
+    enqueue_regrade()
 
 
 def published_rulebook() -> Rulebook:

@@ -1,11 +1,24 @@
+from django.urls import path, reverse
 from django.utils.html import format_html
-from wagtail.admin.ui.tables import Column
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import GreenSource, RulebookVersion, RuleParameters, Topic
+from . import admin_views
+from .models import (
+    AnswerChange,
+    BankQuestion,
+    GreenSource,
+    JobRun,
+    RulebookVersion,
+    RuleParameters,
+    ScenarioTemplate,
+    Topic,
+)
 
 
 class RatingColumn(Column):
@@ -68,3 +81,77 @@ class RulebookGroup(SnippetViewSetGroup):
 
 register_permission_policy(RulebookVersion, ReadOnlyPolicy(RulebookVersion))
 register_snippet(RulebookGroup)
+
+
+# --------------------------------------------------------------------------- scenarios
+
+
+class ScenarioTemplateViewSet(SnippetViewSet):
+    model = ScenarioTemplate
+    icon = "clipboard-list"
+    menu_label = "Scenario templates"
+    list_display = ["title", "key", "difficulty", "live", UpdatedAtColumn()]
+    list_filter = ["difficulty", "live", "image_kind"]
+    search_fields = ["title", "text", "key"]
+
+
+class BankQuestionViewSet(SnippetViewSet):
+    model = BankQuestion
+    icon = "help"
+    menu_label = "Question bank"
+    list_display = ["text", "topic", RatingColumn("rating", label="Answer"), "rulebook_version"]
+    list_filter = ["rating", "active", "rulebook_version"]
+    search_fields = ["text", "topic"]
+    inspect_view_enabled = True
+    list_per_page = 50
+
+
+class JobRunViewSet(SnippetViewSet):
+    model = JobRun
+    icon = "cogs"
+    menu_label = "Bank jobs"
+    list_display = ["__str__", "done", "total", "created", "changed", "started_at", "finished_at"]
+    list_filter = ["kind", "status"]
+    inspect_view_enabled = True
+
+
+class AnswerChangeViewSet(SnippetViewSet):
+    model = AnswerChange
+    icon = "warning"
+    menu_label = "Changed answers"
+    list_display = ["question", "old_rating", "new_rating", "from_version", "to_version", "at"]
+    list_filter = ["to_version", "new_rating"]
+    inspect_view_enabled = True
+
+
+class ScenariosGroup(SnippetViewSetGroup):
+    menu_label = "Scenarios"
+    menu_icon = "clipboard-list"
+    menu_order = 210
+    items = (ScenarioTemplateViewSet, BankQuestionViewSet, JobRunViewSet, AnswerChangeViewSet)
+
+
+for read_only in (BankQuestion, JobRun, AnswerChange):
+    register_permission_policy(read_only, ReadOnlyPolicy(read_only))
+register_snippet(ScenariosGroup)
+
+
+@hooks.register("register_admin_urls")
+def bank_admin_urls():
+    return [
+        path("question-bank/", admin_views.bank_overview, name="scenarios_bank"),
+        path("question-bank/generate/", admin_views.bank_generate_now, name="scenarios_generate"),
+        path("question-bank/consistency/", admin_views.consistency, name="scenarios_consistency"),
+    ]
+
+
+class BankMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("scenarios.view_bankquestion")
+
+
+@hooks.register("register_admin_menu_item")
+def bank_menu_item():
+    return BankMenuItem(
+        "Bank and consistency", reverse("scenarios_bank"), icon_name="tasks", order=215
+    )

@@ -151,6 +151,8 @@ def screenshot():
         if os.environ.get("SCREENSHOTS") != "1":
             return None
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        # For humans, never for git: the folder ignores itself.
+        (SCREENSHOTS / ".gitignore").write_text("*\n")
         path = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path

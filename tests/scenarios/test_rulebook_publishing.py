@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from scenarios.models import RulebookVersion, Topic
 from scenarios.rulebook import published_rulebook, published_table

@@ -5,12 +5,17 @@ from django.db import transaction
 
 from home.loader import load_guidance
 from organisation.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_users
+from scenarios.jobs import bank_generate
+from scenarios.library_loader import load_starter_library
 
 DEMO_SEED = 20160201  # the day boroughs took over their own media: a fixed, memorable seed
 
 
 class Command(BaseCommand):
-    help = "Build the demo site in code: guidance pages and one user per role. Idempotent."
+    help = (
+        "Build the demo site in code: guidance pages, one user per role, the starter library "
+        "of scenario templates and its question bank. Idempotent."
+    )
 
     def handle(self, *args, **options):
         if not getattr(settings, "DEMO_USERS_ALLOWED", False):
@@ -22,8 +27,15 @@ class Command(BaseCommand):
         with transaction.atomic():
             counts = load_guidance()
             users = create_demo_users()
+            library = load_starter_library()
+        # Generated here, not queued, so the demo is whole even before a worker starts.
+        bank = bank_generate()
         self.stdout.write(
             "Guidance: {created} created, {updated} updated, {kept} kept.".format(**counts)
+        )
+        self.stdout.write(
+            f"Scenario templates: {library['created']} created, {library['kept']} kept; "
+            f"question bank: {bank['created']} new questions from {bank['templates']} templates."
         )
         self.stdout.write(f"Demo users ({len(users)}), all with password {DEMO_PASSWORD!r}:")
         for demo in DEMO_USERS:

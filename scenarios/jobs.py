@@ -1,0 +1,201 @@
+"""Bank jobs, run through django-rq (in-process when there is no Redis).
+
+Both are idempotent and resumable: each template (generation) or chunk of questions
+(re-grading) commits on its own, so a worker that dies leaves every stored question consistent
+with the rulebook version it records, and running the job again finishes the work.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+
+import django_rq
+from django.db import transaction
+from django.utils import timezone
+
+from scenarios.generator import Question, explanation_of, generate
+from scenarios.models import AnswerChange, BankQuestion, JobRun, ScenarioTemplate
+from scenarios.rulebook import published_rulebook
+from scenarios.rules import evaluate, parse_facts
+
+PER_TEMPLATE_LIMIT = 500
+GENERATION_SEED = 20160201
+REGRADE_CHUNK = 2000
+# A hook for tests that stop a job part-way, as a killed worker would.
+checkpoint = None
+
+
+def _facts_key(facts: dict) -> str:
+    return json.dumps(facts, sort_keys=True)
+
+
+def _row(question: Question, template_id: int) -> BankQuestion:
+    return BankQuestion(
+        key=question.key,
+        template_id=template_id,
+        text=question.text,
+        facts=question.as_dict()["facts"],
+        topic=question.topic,
+        rating=question.rating,
+        correct_answer=question.correct_answer,
+        explanation=question.explanation,
+        reasons=[reason.as_dict() for reason in question.reasons],
+        rulebook_version=question.rulebook_version,
+        active=True,
+    )
+
+
+def _failing(func):
+    """Mark the run failed (with the error) if the job raises, then let RQ see the error."""
+
+    def wrapper(*, run_id: int | None = None, **kwargs):
+        try:
+            return func(run_id=run_id, **kwargs)
+        except Exception as exc:
+            if run_id:
+                JobRun.objects.filter(pk=run_id).update(
+                    status=JobRun.FAILED, message=f"{type(exc).__name__}: {exc}"[:2000]
+                )
+            raise
+
+    wrapper.__name__ = func.__name__
+    wrapper.__qualname__ = func.__qualname__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+@_failing
+def bank_generate(*, run_id: int | None = None, template_ids: list[int] | None = None) -> dict:
+    """Generate every live template's questions into the bank, grading each with the
+    published rulebook. Questions a template no longer produces are retired, not deleted."""
+    rulebook = published_rulebook()
+    templates = ScenarioTemplate.objects.filter(live=True).prefetch_related("slots", "tags")
+    if template_ids is not None:
+        templates = templates.filter(pk__in=template_ids)
+    templates = list(templates.order_by("pk"))
+    run = JobRun.objects.get(pk=run_id) if run_id else JobRun.objects.create(kind=JobRun.GENERATE)
+    JobRun.objects.filter(pk=run.pk).update(
+        status=JobRun.RUNNING, total=len(templates), done=0, rulebook_version=rulebook.version
+    )
+    created = 0
+    for done, template in enumerate(templates, start=1):
+        spec = template.to_spec()
+        questions = generate(
+            [spec],
+            rulebook,
+            per_template_limit=PER_TEMPLATE_LIMIT,
+            rng=random.Random(GENERATION_SEED),
+        )
+        with transaction.atomic():
+            wanted = {q.key: q for q in questions}
+            existing = set(
+                BankQuestion.objects.filter(key__in=list(wanted)).values_list("key", flat=True)
+            )
+            new = [_row(q, template.pk) for key, q in wanted.items() if key not in existing]
+            BankQuestion.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
+            created += len(new)
+            BankQuestion.objects.filter(key__in=existing, active=False).update(active=True)
+            BankQuestion.objects.filter(template=template, active=True).exclude(
+                key__in=list(wanted)
+            ).update(active=False)
+            JobRun.objects.filter(pk=run.pk).update(done=done, created=created)
+        if checkpoint:
+            checkpoint("generate", done)
+    JobRun.objects.filter(pk=run.pk).update(status=JobRun.DONE, finished_at=timezone.now())
+    return {"templates": len(templates), "created": created}
+
+
+@_failing
+def bank_regrade(*, run_id: int | None = None) -> dict:
+    """Grade every question graded by an older version with the published rulebook, and
+    record those whose correct answer changed."""
+    rulebook = published_rulebook()
+    version = rulebook.version
+    run = JobRun.objects.get(pk=run_id) if run_id else JobRun.objects.create(kind=JobRun.REGRADE)
+    stale = BankQuestion.objects.exclude(rulebook_version=version)
+    JobRun.objects.filter(pk=run.pk).update(
+        status=JobRun.RUNNING, total=stale.count(), done=0, rulebook_version=version
+    )
+    verdicts: dict[str, tuple] = {}
+    done = changed_total = 0
+    last_pk = 0
+    while True:
+        chunk = list(
+            stale.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .values_list("pk", "facts", "rating", "reasons", "rulebook_version")[:REGRADE_CHUNK]
+        )
+        if not chunk:
+            break
+        last_pk = chunk[-1][0]
+        updates, changes, same = [], [], []
+        for pk, facts, rating, reasons, old_version in chunk:
+            key = _facts_key(facts)
+            graded = verdicts.get(key)
+            if graded is None:
+                verdict = evaluate(parse_facts(facts, rulebook), rulebook)
+                graded = verdicts[key] = (
+                    verdict.rating,
+                    verdict.action,
+                    [r.as_dict() for r in verdict.reasons],
+                    explanation_of(verdict),
+                )
+            new_rating, action, new_reasons, explanation = graded
+            if new_rating == rating and new_reasons == reasons:
+                same.append(pk)
+                continue
+            updates.append(
+                BankQuestion(
+                    pk=pk,
+                    rating=new_rating,
+                    correct_answer=action,
+                    reasons=new_reasons,
+                    explanation=explanation,
+                    rulebook_version=version,
+                )
+            )
+            if new_rating != rating:
+                changes.append(
+                    AnswerChange(
+                        question_id=pk,
+                        from_version=old_version,
+                        to_version=version,
+                        old_rating=rating,
+                        new_rating=new_rating,
+                    )
+                )
+        with transaction.atomic():
+            BankQuestion.objects.bulk_update(
+                updates,
+                ["rating", "correct_answer", "reasons", "explanation", "rulebook_version"],
+                batch_size=500,
+            )
+            AnswerChange.objects.bulk_create(changes, batch_size=500, ignore_conflicts=True)
+            BankQuestion.objects.filter(pk__in=same).update(rulebook_version=version)
+            done += len(chunk)
+            changed_total += len(changes)
+            JobRun.objects.filter(pk=run.pk).update(done=done, changed=changed_total)
+        if checkpoint:
+            checkpoint("regrade", done)
+    JobRun.objects.filter(pk=run.pk).update(status=JobRun.DONE, finished_at=timezone.now())
+    return {"version": version, "checked": done, "changed": changed_total}
+
+
+def _enqueue(func, kind: str):
+    run = JobRun.objects.create(kind=kind)
+    try:
+        django_rq.enqueue(func, run_id=run.pk)
+    except Exception as exc:  # noqa: BLE001  the queue is down: say so in the admin
+        JobRun.objects.filter(pk=run.pk).update(
+            status=JobRun.FAILED, message=f"Could not queue the job: {exc}"
+        )
+    return run
+
+
+def enqueue_generate() -> JobRun:
+    return _enqueue(bank_generate, JobRun.GENERATE)
+
+
+def enqueue_regrade() -> JobRun:
+    return _enqueue(bank_regrade, JobRun.REGRADE)

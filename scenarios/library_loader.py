@@ -1,0 +1,38 @@
+"""Loads the starter library of templates into the admin, idempotently.
+
+A template is created when missing; one a trainer has edited (any revision with a user) is
+left exactly as it is."""
+
+from django.db import transaction
+
+from scenarios.authoring import format_facts, format_slot_values
+from scenarios.library import starter_library
+from scenarios.models import ScenarioTemplate, TemplateSlot
+
+
+@transaction.atomic
+def load_starter_library() -> dict[str, int]:
+    counts = {"created": 0, "kept": 0}
+    existing = set(ScenarioTemplate.objects.values_list("key", flat=True))
+    for spec in starter_library():
+        if spec.key in existing:
+            counts["kept"] += 1
+            continue
+        template = ScenarioTemplate(
+            key=spec.key,
+            title=spec.title,
+            text=spec.text,
+            fixed_facts=format_facts(dict(spec.fixed_facts)),
+            image_kind=spec.image_kind,
+            account=spec.account,
+            difficulty=spec.difficulty,
+        )
+        template.slots = [
+            TemplateSlot(name=name, values=format_slot_values(values), sort_order=order)
+            for order, (name, values) in enumerate(spec.slots.items())
+        ]
+        template.tags.set(list(spec.tags))
+        template.save()
+        template.save_revision().publish()
+        counts["created"] += 1
+    return counts

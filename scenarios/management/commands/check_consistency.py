@@ -1,0 +1,43 @@
+import json
+import sys
+
+from django.core.management.base import BaseCommand
+
+from scenarios.consistency import DEFAULT_MINIMUM, check_consistency
+
+
+class Command(BaseCommand):
+    help = (
+        "Check that guidance, rulebook and question bank agree: every rule tested by enough "
+        "questions, every stored answer following from the published rulebook, and no "
+        "question contradicting the RAG table. Exits 1 if not."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--min-per-rule", type=int, default=DEFAULT_MINIMUM)
+        parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
+
+    def handle(self, *args, **options):
+        if options["min_per_rule"] < 0:
+            self.stderr.write("--min-per-rule must be 0 or more.")
+            sys.exit(2)
+        report = check_consistency(minimum=options["min_per_rule"])
+        if options["json"]:
+            self.stdout.write(json.dumps(report.as_dict(), indent=2))
+        else:
+            self.stdout.write(
+                f"Rulebook version {report.rulebook_version}; {report.questions} active "
+                f"questions; at least {report.minimum} per rule."
+            )
+            for rule, count in sorted(report.per_rule.items()):
+                mark = "" if count >= report.minimum else "   <- too few"
+                self.stdout.write(f"  {rule:<28} {count:>6}{mark}")
+            self.stdout.write(
+                f"Answers that disagree with the rulebook: {len(report.wrong_answers)}"
+            )
+            self.stdout.write(
+                f"Questions that contradict the RAG table: {len(report.table_contradictions)}"
+            )
+            self.stdout.write("OK" if report.ok else "NOT CONSISTENT")
+        if not report.ok:
+            sys.exit(1)
