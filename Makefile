@@ -30,6 +30,7 @@ run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: setup chromium
+	$(BIN)/python manage.py check_consistency
 	$(BIN)/python -m pytest -m "$(MARKERS)"
 
 lint: $(STAMP)

@@ -117,7 +117,7 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
     JobRun.objects.filter(pk=run.pk).update(
         status=JobRun.RUNNING, total=stale.count(), done=0, rulebook_version=version
     )
-    verdicts: dict[str, tuple] = {}
+    verdicts: dict[str, dict] = {}
     done = changed_total = 0
     last_pk = 0
     while True:
@@ -129,48 +129,40 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
         if not chunk:
             break
         last_pk = chunk[-1][0]
-        updates, changes, same = [], [], []
+        # Questions with the same facts get the same verdict: update them together, one
+        # UPDATE per distinct verdict rather than one row at a time.
+        by_verdict: dict[str, list[int]] = {}
+        changes, same = [], []
         for pk, facts, rating, reasons, old_version in chunk:
             key = _facts_key(facts)
             graded = verdicts.get(key)
             if graded is None:
                 verdict = evaluate(parse_facts(facts, rulebook), rulebook)
-                graded = verdicts[key] = (
-                    verdict.rating,
-                    verdict.action,
-                    [r.as_dict() for r in verdict.reasons],
-                    explanation_of(verdict),
-                )
-            new_rating, action, new_reasons, explanation = graded
-            if new_rating == rating and new_reasons == reasons:
+                graded = verdicts[key] = {
+                    "rating": verdict.rating,
+                    "correct_answer": verdict.action,
+                    "reasons": [r.as_dict() for r in verdict.reasons],
+                    "explanation": explanation_of(verdict),
+                }
+            if graded["rating"] == rating and graded["reasons"] == reasons:
                 same.append(pk)
                 continue
-            updates.append(
-                BankQuestion(
-                    pk=pk,
-                    rating=new_rating,
-                    correct_answer=action,
-                    reasons=new_reasons,
-                    explanation=explanation,
-                    rulebook_version=version,
-                )
-            )
-            if new_rating != rating:
+            by_verdict.setdefault(key, []).append(pk)
+            if graded["rating"] != rating:
                 changes.append(
                     AnswerChange(
                         question_id=pk,
                         from_version=old_version,
                         to_version=version,
                         old_rating=rating,
-                        new_rating=new_rating,
+                        new_rating=graded["rating"],
                     )
                 )
         with transaction.atomic():
-            BankQuestion.objects.bulk_update(
-                updates,
-                ["rating", "correct_answer", "reasons", "explanation", "rulebook_version"],
-                batch_size=500,
-            )
+            for key, pks in by_verdict.items():
+                BankQuestion.objects.filter(pk__in=pks).update(
+                    **verdicts[key], rulebook_version=version
+                )
             AnswerChange.objects.bulk_create(changes, batch_size=500, ignore_conflicts=True)
             BankQuestion.objects.filter(pk__in=same).update(rulebook_version=version)
             done += len(chunk)

@@ -1,7 +1,7 @@
 """Loads the starter library of templates into the admin, idempotently.
 
-A template is created when missing; one a trainer has edited (any revision with a user) is
-left exactly as it is."""
+A template is created when missing and never touched again: from then on it belongs to the
+trainers, who may have edited it."""
 
 from django.db import transaction
 

@@ -70,6 +70,7 @@ def _wagtail_root():
 def site_data(live_server, transactional_db):
     """What the migrations created and our loaders add, rebuilt after the last flush."""
     from django.apps import apps
+    from django.db import transaction
 
     from home.loader import load_guidance
     from organisation.demo import DEMO_PASSWORD, create_demo_users
@@ -78,12 +79,13 @@ def site_data(live_server, transactional_db):
 
     # Version numbers start again at 1 after a flush: forget the versions built before.
     rulebook._built.clear()
-    _wagtail_root()
-    _migration("organisation", "0002_boroughs_and_units").create(apps, None)
-    _migration("scenarios", "0002_initial_rulebook").create(apps, None)
-    sync_roles()
-    load_guidance()  # the home page, the guidance pages and the default Site
-    create_demo_users()
+    with transaction.atomic():  # one commit, not hundreds (it shows on PostgreSQL)
+        _wagtail_root()
+        _migration("organisation", "0002_boroughs_and_units").create(apps, None)
+        _migration("scenarios", "0002_initial_rulebook").create(apps, None)
+        sync_roles()
+        load_guidance()  # the home page, the guidance pages and the default Site
+        create_demo_users()
     yield {"url": live_server.url, "password": DEMO_PASSWORD}
     rulebook._built.clear()
 

@@ -1,0 +1,191 @@
+"""The question bank: generation and re-grading jobs, in-process and on a real worker."""
+
+import django_rq
+import pytest
+from rq import SimpleWorker
+
+from scenarios import jobs
+from scenarios.library_loader import load_starter_library
+from scenarios.models import AnswerChange, BankQuestion, JobRun, RulebookVersion, Topic
+from scenarios.rulebook import published_rulebook, rulebook_from_snapshot
+from scenarios.rules import evaluate, parse_facts
+
+
+class WorkerDied(Exception):
+    pass
+
+
+def bank_state():
+    return sorted(BankQuestion.objects.values_list("key", "rating", "rulebook_version", "active"))
+
+
+def assert_consistent():
+    """Every stored answer follows from the rulebook version the question records."""
+    rulebooks = {
+        v.number: rulebook_from_snapshot(v.number, v.snapshot)
+        for v in RulebookVersion.objects.all()
+    }
+    for key, facts, rating, version in BankQuestion.objects.values_list(
+        "key", "facts", "rating", "rulebook_version"
+    ):
+        rulebook = rulebooks[version]
+        assert evaluate(parse_facts(facts, rulebook), rulebook).rating == rating, key
+
+
+def make_burglary_red():
+    topic = Topic.objects.get(slug="burglary")
+    topic.rating = "RED"
+    topic.guidance_url = "/guidance/rag/#red"
+    topic.save_revision().publish()
+
+
+@pytest.fixture
+def library(db):
+    load_starter_library()
+
+
+@pytest.fixture
+def bank(library):
+    jobs.bank_generate()
+    return BankQuestion.objects.count()
+
+
+@pytest.mark.django_db
+class TestGeneration:
+    @pytest.mark.embedded
+    def test_runs_in_process_through_django_rq(self, library):
+        run = jobs.enqueue_generate()
+        run.refresh_from_db()
+        assert run.status == JobRun.DONE
+        assert run.done == run.total >= 40
+        assert run.created == BankQuestion.objects.count() > 1000
+
+    def test_every_stored_answer_is_the_engines_verdict(self, bank):
+        rulebook = published_rulebook()
+        for facts, rating, answer, version in BankQuestion.objects.values_list(
+            "facts", "rating", "correct_answer", "rulebook_version"
+        ):
+            verdict = evaluate(parse_facts(facts, rulebook), rulebook)
+            assert (rating, answer, version) == (verdict.rating, verdict.action, 1)
+
+    def test_running_twice_leaves_the_same_bank(self, bank):
+        before = bank_state()
+        result = jobs.bank_generate()
+        assert result["created"] == 0
+        assert bank_state() == before
+
+    def test_a_worker_dying_mid_job_leaves_the_bank_consistent_and_a_rerun_finishes(
+        self, library, monkeypatch
+    ):
+        jobs.bank_generate()
+        clean = bank_state()
+        BankQuestion.objects.all().delete()
+
+        def die(kind, done):
+            if done == 5:
+                raise WorkerDied
+
+        monkeypatch.setattr(jobs, "checkpoint", die)
+        run = JobRun.objects.create(kind=JobRun.GENERATE)
+        with pytest.raises(WorkerDied):
+            jobs.bank_generate(run_id=run.pk)
+        run.refresh_from_db()
+        assert run.status == JobRun.FAILED and "WorkerDied" in run.message
+        assert run.done == 5
+        partial = BankQuestion.objects.values("template").distinct().count()
+        assert partial == 5  # whole templates only: nothing half-written
+        assert_consistent()
+        monkeypatch.setattr(jobs, "checkpoint", None)
+        jobs.bank_generate()
+        assert bank_state() == clean
+
+    def test_a_template_that_changes_retires_questions_it_no_longer_makes(self, bank):
+        from scenarios.models import ScenarioTemplate
+
+        template = ScenarioTemplate.objects.order_by("pk").first()
+        slot = template.slots.first()
+        first_value = slot.values.splitlines()[0]
+        slot.values = "\n".join(slot.values.splitlines()[1:]) or first_value
+        slot.save()
+        jobs.bank_generate(template_ids=[template.pk])
+        retired = BankQuestion.objects.filter(template=template, active=False).count()
+        assert retired > 0
+        assert BankQuestion.objects.filter(active=False).count() == retired
+
+
+@pytest.mark.django_db
+class TestRegrade:
+    def test_publishing_a_rulebook_change_regrades_the_bank_and_lists_changed_answers(
+        self, bank, django_capture_on_commit_callbacks
+    ):
+        not_red_burglary = set(
+            BankQuestion.objects.filter(topic="burglary")
+            .exclude(rating="RED")
+            .values_list("pk", flat=True)
+        )
+        assert not_red_burglary
+        with django_capture_on_commit_callbacks(execute=True):
+            make_burglary_red()
+        assert published_rulebook().version == 2
+        assert not BankQuestion.objects.exclude(rulebook_version=2).exists()
+        changed = set(AnswerChange.objects.filter(to_version=2).values_list("question", flat=True))
+        assert changed == not_red_burglary
+        assert not BankQuestion.objects.filter(topic="burglary").exclude(rating="RED").exists()
+        run = JobRun.objects.filter(kind=JobRun.REGRADE).latest("pk")
+        assert (run.status, run.done, run.changed) == (JobRun.DONE, bank, len(changed))
+        assert_consistent()
+
+    def test_running_the_regrade_twice_changes_nothing(self, bank):
+        make_burglary_red()
+        jobs.bank_regrade()
+        before, changes = bank_state(), AnswerChange.objects.count()
+        result = jobs.bank_regrade()
+        assert result["checked"] == 0
+        assert bank_state() == before and AnswerChange.objects.count() == changes
+
+    def test_a_worker_dying_mid_regrade_leaves_the_bank_consistent_and_a_rerun_finishes(
+        self, bank, monkeypatch
+    ):
+        will_change = BankQuestion.objects.filter(topic="burglary").exclude(rating="RED").count()
+        make_burglary_red()
+        monkeypatch.setattr(jobs, "REGRADE_CHUNK", 100)
+
+        def die(kind, done):
+            if done >= 300:
+                raise WorkerDied
+
+        monkeypatch.setattr(jobs, "checkpoint", die)
+        with pytest.raises(WorkerDied):
+            jobs.bank_regrade()
+        assert BankQuestion.objects.filter(rulebook_version=2).count() == 300
+        assert_consistent()
+        monkeypatch.setattr(jobs, "checkpoint", None)
+        jobs.bank_regrade()
+        assert not BankQuestion.objects.exclude(rulebook_version=2).exists()
+        assert_consistent()
+        assert AnswerChange.objects.filter(to_version=2).count() == will_change
+
+    def test_regrade_queries_do_not_grow_with_the_bank(self, bank, django_assert_max_num_queries):
+        make_burglary_red()
+        # ~1,200 questions in one chunk: a handful of queries, not one per question.
+        with django_assert_max_num_queries(20):
+            jobs.bank_regrade()
+
+
+@pytest.mark.real_services
+@pytest.mark.django_db(transaction=True)
+def test_generation_and_regrade_run_on_real_redis_through_a_worker(library):
+    queue = django_rq.get_queue("default")
+    assert "FakeRedis" not in type(queue.connection).__name__
+    queue.empty()
+    run = jobs.enqueue_generate()
+    run.refresh_from_db()
+    assert run.status == JobRun.QUEUED  # waiting for a worker
+    django_rq.get_worker("default", worker_class=SimpleWorker).work(burst=True)
+    run.refresh_from_db()
+    assert run.status == JobRun.DONE and run.created > 1000
+    make_burglary_red()  # outside a test transaction: the regrade is queued on commit
+    django_rq.get_worker("default", worker_class=SimpleWorker).work(burst=True)
+    assert not BankQuestion.objects.exclude(rulebook_version=2).exists()
+    assert AnswerChange.objects.filter(to_version=2).exists()
+    assert_consistent()
