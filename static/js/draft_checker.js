@@ -34,3 +34,9 @@
   update();
   updateImage();
 })();
+
+// After a failed submit, take keyboard and screen-reader users to the list of problems.
+(function () {
+  var summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+})();

@@ -111,24 +111,12 @@ def test_no_horizontal_page_scroll_at_320px(page, screenshot):
 # Known product bugs. strict=True: once fixed, these XPASS and fail; then drop the marker.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Product bug: at 320px the RAG table's .table-scroll scrolls but cannot take "
-    "keyboard focus (axe scrollable-region-focusable, serious). Fix in "
-    "home/templates/home/blocks/rag_table.html.",
-)
 def test_axe_finds_no_serious_violations_on_the_rag_page_at_320px(page, axe_check):
     page.set_viewport_size(NARROW)
     page.goto("/guidance/rag/")
     axe_check(page, "/guidance/rag/ at 320px")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Product bug: scenarios/templates/scenarios/field.html gives the hint "
-    "id '<auto_id>_hint' but Django's widget points aria-describedby at "
-    "'<auto_id>_helptext', so the hint is not the field's accessible description.",
-)
 def test_draft_checker_hints_describe_their_fields(page, log_in):
     log_in(page, "officer")
     page.goto("/check/")
