@@ -35,6 +35,8 @@ def rag_check_api(request):
         data = json.loads(request.body or b"")
     except (ValueError, UnicodeDecodeError) as exc:
         return _json_error({"body": f"Not valid JSON: {exc}"})
+    except RecursionError:
+        return _json_error({"body": "Not valid facts: the JSON is nested too deeply."})
     rulebook = published_rulebook()
     try:
         if isinstance(data, list):

@@ -5,7 +5,8 @@ a plain-English summary, the guidance section it comes from, and the rating that
 for). The verdict's rating is the most severe of those. A topic that no topic rule covers gets
 the reason ``not-covered`` (AMBER): anything the rulebook does not cover is never GREEN.
 
-Rules, in the order their reasons appear in a verdict (``RULE_IDS``):
+Rules, in their documented order (``RULE_IDS``). A verdict lists the reasons that decided its
+rating first (most severe first), and within one rating keeps this order:
 
 1. the topic rule, at most one of
    ``green-topic`` (GREEN topic, not a KSI collision, not a retweet/link) GREEN;
@@ -393,6 +394,8 @@ def evaluate(facts: Facts, rulebook: Rulebook) -> Verdict:
     if facts.breaking:
         reasons.append(c.breaking[severity])
         press = True
+    # The reasons that decided the rating come first (stable: the fixed order within a rating).
+    reasons.sort(key=_most_severe_first)
     return Verdict(
         _RATING_OF[severity],
         _ACTION_OF[severity],
@@ -400,6 +403,10 @@ def evaluate(facts: Facts, rulebook: Rulebook) -> Verdict:
         tuple(reasons),
         c.version,
     )
+
+
+def _most_severe_first(reason: Reason) -> int:
+    return -_SEVERITY_OF[reason.rating]
 
 
 def check(data: Any, rulebook: Rulebook) -> dict:

@@ -89,7 +89,7 @@ class GuidanceTreeTests(WagtailPageTestCase):
     def test_rag_table_is_a_real_table_with_the_three_colours(self):
         html = self.client.get("/guidance/rag/").content.decode()
         self.assertIn("<table", html)
-        self.assertIn("<caption>", html)
+        self.assertIn("<caption id=", html)
         for colour in ("green", "amber", "red"):
             self.assertIn(f'class="rag-row rag-{colour}"', html)
         self.assertIn('<th scope="row">', html)
@@ -172,3 +172,13 @@ def test_missing_page_gives_the_styled_404(guidance, client):
     assert response.status_code == 404
     assert b"Page not found" in response.content
     assert b'href="#main"' in response.content
+
+
+def test_the_500_page_is_styled_and_needs_no_database(db, rf, django_assert_num_queries):
+    from organisation.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert b"Something went wrong" in response.content
+    assert b"Nothing you saved has been lost" in response.content

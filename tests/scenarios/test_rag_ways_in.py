@@ -64,6 +64,7 @@ class TestCommand:
             ),
             ('[{"topic": "burglary"}, {"topic": "nope"}]', ["item 1", "topic"]),
             ('"burglary"', ["JSON object"]),
+            ("[" * 100_000 + "]" * 100_000, ["nested too deeply"]),
         ],
     )
     def test_bad_input_exits_2_with_nothing_on_stdout(self, stdin, names, monkeypatch):
@@ -119,6 +120,7 @@ class TestApi:
             ({"topic": "court-result", "days_since_sentencing": "3"}, "days_since_sentencing"),
             ([1, 2], "facts"),
             ("null", "facts"),
+            ("[" * 100_000 + "]" * 100_000, "body"),
         ],
     )
     def test_bad_input_is_400_with_field_errors(self, signed_in, body, field):

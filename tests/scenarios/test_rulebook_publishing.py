@@ -1,7 +1,5 @@
 """DMC changes the rulebook in the admin; the engine and the RAG table follow, no deploy."""
 
-import re
-
 import pytest
 
 from scenarios.models import RulebookVersion, Topic
@@ -29,12 +27,6 @@ def topic_form(topic, **changes):
 def grade(facts):
     rulebook = published_rulebook()
     return evaluate(parse_facts(facts, rulebook), rulebook)
-
-
-def amber_row_names(client):
-    html = client.get("/guidance/rag/").content.decode()
-    amber = html.split('class="rag-row rag-amber"')[1].split("</tr>")[0]
-    return re.findall(r'<li id="topic-[a-z-]+">([^<]+)</li>', amber)
 
 
 def test_the_first_version_is_the_guidance_note():

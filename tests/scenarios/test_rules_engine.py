@@ -356,9 +356,10 @@ def test_image_reasons_ask_for_the_right_ratings():
     suspect = grade(topic="burglary", image="suspect")
     authorised = grade(topic="burglary", image="suspect", image_release_authorised=True)
     general = grade(topic="burglary", image="general")
-    assert suspect.reasons[1].rating == RED
-    assert "necessary" in suspect.reasons[1].summary
-    assert "authorised" in suspect.reasons[1].summary
+    assert suspect.reasons[0].rule == "suspect-image-unauthorised"  # the deciding reason first
+    assert suspect.reasons[0].rating == RED
+    assert "necessary" in suspect.reasons[0].summary
+    assert "authorised" in suspect.reasons[0].summary
     assert authorised.reasons[1].rating == GREEN
     assert general.reasons[1].rating == GREEN
     assert "encouraged" in general.reasons[1].summary
@@ -381,13 +382,13 @@ def test_image_reasons_ask_for_the_right_ratings():
 def test_legal_overrides_are_red_whatever_the_topic(flag, rule, facts, topic_rule):
     verdict = grade(**facts, **{flag: True})
     assert_verdict(verdict, RED, "dmc", {topic_rule, rule})
-    assert verdict.reasons[-1].rule == rule
-    assert verdict.reasons[-1].rating == RED
+    assert verdict.reasons[0].rule == rule  # the deciding reason comes first
+    assert verdict.reasons[0].rating == RED
 
 
 def test_all_legal_flags_at_once_give_four_reasons_in_order():
     verdict = grade(topic="retweet", source="metpoliceuk", **{flag: True for flag, _ in LEGAL})
-    assert [r.rule for r in verdict.reasons] == ["source-green-listed"] + [r for _, r in LEGAL]
+    assert [r.rule for r in verdict.reasons] == [r for _, r in LEGAL] + ["source-green-listed"]
     assert verdict.rating == RED
 
 
@@ -493,7 +494,7 @@ def test_amber_and_red_without_press_bureau_rules_contact_dmc():
 # --- reasons: order, urls, wording -------------------------------------------------------------
 
 
-def test_reason_order_is_fixed():
+def test_reason_order_is_fixed_with_the_deciding_reasons_first():
     verdict = grade(
         topic="road-traffic-collision",
         ksi=True,
@@ -505,13 +506,13 @@ def test_reason_order_is_fixed():
         breaking=True,
     )
     assert [r.rule for r in verdict.reasons] == [
+        "child-in-proceedings",
+        "prejudicial-content",
+        "breaking-press-bureau",
         "amber-public-domain",
         "ksi-collision",
         "wider-interest",
         "general-image",
-        "child-in-proceedings",
-        "prejudicial-content",
-        "breaking-press-bureau",
     ]
     court = grade(
         topic="court-result",
@@ -523,9 +524,9 @@ def test_reason_order_is_fixed():
     assert [r.rule for r in court.reasons] == [
         "amber-not-public-domain",
         "court-sentencing-window",
-        "wider-interest",
         "suspect-image-unauthorised",
         "named-before-charge",
+        "wider-interest",
     ]
 
 
@@ -601,20 +602,23 @@ def test_sentencing_window_comes_from_the_rulebook():
     assert check({**base, "days_since_sentencing": 3}, rb)["rating"] == AMBER
     verdict = check({**base, "days_since_sentencing": 4}, rb)
     assert verdict["rating"] == RED
-    assert "3 days" in verdict["reasons"][-1]["summary"]
+    court = next(r for r in verdict["reasons"] if r["rule"] == "court-sentencing-window")
+    assert "3 days" in court["summary"]
 
 
 def test_guidance_urls_come_from_the_rulebook():
     urls = dict(DEFAULT_GUIDANCE_URLS, **{"wider-interest": "/guidance/new/#wide"})
     rb = custom_rulebook(guidance_urls=MappingProxyType(urls))
     verdict = evaluate(Facts("burglary", wider_interest=True), rb)
-    assert verdict.reasons[1].guidance_url == "/guidance/new/#wide"
+    wider = next(r for r in verdict.reasons if r.rule == "wider-interest")
+    assert wider.guidance_url == "/guidance/new/#wide"
 
 
 def test_missing_guidance_url_falls_back_to_the_default():
     rb = custom_rulebook(guidance_urls=MappingProxyType({}))
     verdict = evaluate(Facts("burglary", prejudicial_content=True), rb)
-    assert verdict.reasons[1].guidance_url == "/guidance/media-law/#contempt"
+    contempt = next(r for r in verdict.reasons if r.rule == "prejudicial-content")
+    assert contempt.guidance_url == "/guidance/media-law/#contempt"
 
 
 def test_a_moved_row_changes_the_verdict():

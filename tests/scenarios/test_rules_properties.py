@@ -143,9 +143,11 @@ def check_contact(verdict):
 
 
 def check_reason_order(verdict):
-    # The documented order (RULE_IDS), each rule at most once.
-    order = [RULE_IDS.index(r.rule) for r in verdict.reasons]
+    # The deciding (most severe) reasons first, then the documented order (RULE_IDS);
+    # each rule at most once.
+    order = [(-SEVERITY[r.rating], RULE_IDS.index(r.rule)) for r in verdict.reasons]
     assert order == sorted(set(order))
+    assert len({r.rule for r in verdict.reasons}) == len(verdict.reasons)
 
 
 def check_legal_flags_are_red(facts, verdict):

@@ -39,6 +39,8 @@ class Command(BaseCommand):
             data = json.loads(raw)
         except ValueError as exc:
             self.fail(f"input is not valid JSON ({exc}).")
+        except RecursionError:
+            self.fail("input is nested too deeply to be facts.")
         rulebook = published_rulebook()
         try:
             if isinstance(data, list):
