@@ -11,6 +11,7 @@ import json
 import random
 
 import django_rq
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,7 +22,6 @@ from scenarios.rules import evaluate, parse_facts
 
 PER_TEMPLATE_LIMIT = 500
 GENERATION_SEED = 20160201
-REGRADE_CHUNK = 2000
 # A hook for tests that stop a job part-way, as a killed worker would.
 checkpoint = None
 
@@ -117,6 +117,7 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
     JobRun.objects.filter(pk=run.pk).update(
         status=JobRun.RUNNING, total=stale.count(), done=0, rulebook_version=version
     )
+    chunk_size = settings.BANK_REGRADE_CHUNK
     verdicts: dict[str, dict] = {}
     done = changed_total = 0
     last_pk = 0
@@ -124,7 +125,7 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
         chunk = list(
             stale.filter(pk__gt=last_pk)
             .order_by("pk")
-            .values_list("pk", "facts", "rating", "reasons", "rulebook_version")[:REGRADE_CHUNK]
+            .values_list("pk", "facts", "rating", "reasons", "rulebook_version")[:chunk_size]
         )
         if not chunk:
             break

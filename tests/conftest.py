@@ -1,3 +1,5 @@
+import importlib
+
 import pytest
 
 from home.loader import load_guidance
@@ -27,3 +29,43 @@ def signed_in(client, demo_users):
         return client
 
     return sign_in
+
+
+def _migration(app_module: str, name: str):
+    # Migration module names start with a digit: import them by string.
+    return importlib.import_module(f"{app_module}.migrations.{name}")
+
+
+def _wagtail_root():
+    """Wagtail's default locale and root page (depth 1), as its migrations make them."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    if not Locale.objects.exists():
+        Locale.objects.create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+@pytest.fixture
+def migrated_data(transactional_db):
+    """For transactional tests: the data migrations made (Wagtail's root, boroughs, the first
+    rulebook, roles), rebuilt, since each transactional test ends by emptying the database."""
+    from django.apps import apps
+    from django.db import transaction
+
+    from organisation.roles import sync_roles
+    from scenarios import rulebook
+
+    # Version numbers start again at 1 after a flush: forget the versions built before.
+    rulebook._built.clear()
+    with transaction.atomic():
+        _wagtail_root()
+        _migration("organisation", "0002_boroughs_and_units").create(apps, None)
+        _migration("scenarios", "0002_initial_rulebook").create(apps, None)
+        sync_roles()
+    yield
+    rulebook._built.clear()

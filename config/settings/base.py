@@ -149,6 +149,9 @@ else:
         }
     }
 
+# Questions re-graded per transaction: a killed worker loses at most one chunk of work.
+BANK_REGRADE_CHUNK = int(os.environ.get("BANK_REGRADE_CHUNK", "2000"))
+
 WAGTAIL_SITE_NAME = "Media awareness"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -5,7 +5,6 @@ that removes what the migrations created (Wagtail's locale, root page and site, 
 the rulebook) as well as what our loaders add. `site_data` builds it all again, idempotently.
 """
 
-import importlib
 import os
 from pathlib import Path
 
@@ -45,49 +44,18 @@ def browser_context_args(browser_context_args, live_server):
     return {**browser_context_args, "base_url": live_server.url}
 
 
-def _migration(app_module: str, name: str):
-    # Migration module names start with a digit: import them by string.
-    return importlib.import_module(f"{app_module}.migrations.{name}")
-
-
-def _wagtail_root():
-    """Wagtail's default locale and root page (depth 1), as its migrations make them."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
-
-    if not Locale.objects.exists():
-        Locale.objects.create(
-            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        )
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    return root
-
-
 @pytest.fixture
-def site_data(live_server, transactional_db):
+def site_data(live_server, migrated_data):
     """What the migrations created and our loaders add, rebuilt after the last flush."""
-    from django.apps import apps
     from django.db import transaction
 
     from home.loader import load_guidance
     from organisation.demo import DEMO_PASSWORD, create_demo_users
-    from organisation.roles import sync_roles
-    from scenarios import rulebook
 
-    # Version numbers start again at 1 after a flush: forget the versions built before.
-    rulebook._built.clear()
     with transaction.atomic():  # one commit, not hundreds (it shows on PostgreSQL)
-        _wagtail_root()
-        _migration("organisation", "0002_boroughs_and_units").create(apps, None)
-        _migration("scenarios", "0002_initial_rulebook").create(apps, None)
-        sync_roles()
         load_guidance()  # the home page, the guidance pages and the default Site
         create_demo_users()
-    yield {"url": live_server.url, "password": DEMO_PASSWORD}
-    rulebook._built.clear()
+    return {"url": live_server.url, "password": DEMO_PASSWORD}
 
 
 @pytest.fixture

@@ -1,7 +1,15 @@
 """The question bank: generation and re-grading jobs, in-process and on a real worker."""
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import django_rq
 import pytest
+from django.db import connection, transaction
 from rq import SimpleWorker
 
 from scenarios import jobs
@@ -9,6 +17,8 @@ from scenarios.library_loader import load_starter_library
 from scenarios.models import AnswerChange, BankQuestion, JobRun, RulebookVersion, Topic
 from scenarios.rulebook import published_rulebook, rulebook_from_snapshot
 from scenarios.rules import evaluate, parse_facts
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class WorkerDied(Exception):
@@ -41,6 +51,11 @@ def make_burglary_red():
 
 @pytest.fixture
 def library(db):
+    load_starter_library()
+
+
+@pytest.fixture
+def library_after_flush(migrated_data):
     load_starter_library()
 
 
@@ -144,11 +159,11 @@ class TestRegrade:
         assert bank_state() == before and AnswerChange.objects.count() == changes
 
     def test_a_worker_dying_mid_regrade_leaves_the_bank_consistent_and_a_rerun_finishes(
-        self, bank, monkeypatch
+        self, bank, monkeypatch, settings
     ):
         will_change = BankQuestion.objects.filter(topic="burglary").exclude(rating="RED").count()
         make_burglary_red()
-        monkeypatch.setattr(jobs, "REGRADE_CHUNK", 100)
+        settings.BANK_REGRADE_CHUNK = 100
 
         def die(kind, done):
             if done >= 300:
@@ -174,7 +189,7 @@ class TestRegrade:
 
 @pytest.mark.real_services
 @pytest.mark.django_db(transaction=True)
-def test_generation_and_regrade_run_on_real_redis_through_a_worker(library):
+def test_generation_and_regrade_run_on_real_redis_through_a_worker(library_after_flush):
     queue = django_rq.get_queue("default")
     assert "FakeRedis" not in type(queue.connection).__name__
     queue.empty()
@@ -188,4 +203,49 @@ def test_generation_and_regrade_run_on_real_redis_through_a_worker(library):
     django_rq.get_worker("default", worker_class=SimpleWorker).work(burst=True)
     assert not BankQuestion.objects.exclude(rulebook_version=2).exists()
     assert AnswerChange.objects.filter(to_version=2).exists()
+    assert_consistent()
+
+
+@pytest.mark.real_services
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_process_killed_mid_regrade_leaves_the_bank_consistent(library_after_flush):
+    """A real `rqworker` process, killed with SIGKILL part-way through a re-grade."""
+    db = connection.settings_dict
+    if not db["ENGINE"].endswith("postgresql"):
+        pytest.fail("the real-services run uses PostgreSQL (DATABASE_URL)")
+    queue = django_rq.get_queue("default")
+    queue.empty()
+    jobs.bank_generate()
+    total = BankQuestion.objects.count()
+    with transaction.atomic():
+        make_burglary_red()  # queues the re-grade when this commits
+    env = dict(
+        os.environ,
+        DATABASE_URL=f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}",
+        BANK_REGRADE_CHUNK="5",  # many small commits, so the kill lands mid-job
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "rqworker", "default", "--burst"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            run = JobRun.objects.filter(kind=JobRun.REGRADE).order_by("-pk").first()
+            if run and run.done > 0:
+                break
+            time.sleep(0.01)
+        worker.send_signal(signal.SIGKILL)
+    finally:
+        worker.wait(timeout=30)
+    regraded = BankQuestion.objects.filter(rulebook_version=2).count()
+    assert 0 < regraded < total, "the kill should land part-way through the job"
+    assert_consistent()  # every question agrees with the version it records
+    queue.empty()
+    jobs.bank_regrade()  # run again: it finishes the work
+    assert BankQuestion.objects.filter(rulebook_version=2).count() == total
     assert_consistent()
