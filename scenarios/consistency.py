@@ -2,17 +2,19 @@
 
 1. Every rule of the published rulebook is tested by at least `minimum` active questions.
 2. Every stored answer follows from the published rulebook.
-3. No question contradicts a row of the RAG table on the guidance page.
+3. Every topic of the published rulebook is asked about by at least `minimum` questions.
+4. No question contradicts a row of the RAG table as the live guidance page renders it.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass, field
 
+from scenarios.jobs import facts_key
 from scenarios.models import BankQuestion
-from scenarios.rulebook import published_rulebook, published_table
-from scenarios.rules import SEVERITY, evaluate, parse_facts
+from scenarios.rulebook import published_rulebook
+from scenarios.rules import SEVERITY, FactsError, evaluate, parse_facts
 from scenarios.rules.engine import RULE_IDS
 
 DEFAULT_MINIMUM = 3
@@ -28,12 +30,21 @@ class Report:
     questions: int = 0
     per_rule: dict[str, int] = field(default_factory=dict)
     under_tested: list[str] = field(default_factory=list)
+    per_topic: dict[str, int] = field(default_factory=dict)
+    topics_under_tested: list[str] = field(default_factory=list)
+    table_found: bool = False
     wrong_answers: list[dict] = field(default_factory=list)
     table_contradictions: list[dict] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not (self.under_tested or self.wrong_answers or self.table_contradictions)
+        return not (
+            self.under_tested
+            or self.topics_under_tested
+            or self.wrong_answers
+            or self.table_contradictions
+            or not self.table_found
+        )
 
     def as_dict(self) -> dict:
         return {
@@ -43,57 +54,83 @@ class Report:
             "questions": self.questions,
             "per_rule": self.per_rule,
             "under_tested": self.under_tested,
+            "per_topic": self.per_topic,
+            "topics_under_tested": self.topics_under_tested,
+            "table_found": self.table_found,
             "wrong_answers": self.wrong_answers,
             "table_contradictions": self.table_contradictions,
         }
 
 
-def table_floor() -> dict[tuple[str, bool, bool], str]:
-    """What the table on the page says about a topic: (slug, ksi, in public domain) -> the
-    least severe rating the table allows. The red row's "any amber item not in the public
-    domain" is part of the table."""
-    floor = {}
-    for row in published_table():
-        for topic, _label in row["entries"]:
-            for ksi in (False, True):
-                if topic.amber_when_ksi and ksi != (row["rating"] == "AMBER"):
-                    continue
-                for in_pd in (False, True):
-                    rating = row["rating"]
-                    if rating == "AMBER" and not in_pd:
-                        rating = "RED"
-                    floor[(topic.slug, ksi, in_pd)] = rating
-    return floor
+ROW_ID = re.compile(r'id="topic-([a-z0-9-]+)-(green|amber|red)"')
+
+
+def page_table_rows() -> dict[str, set[str]]:
+    """The RAG table as the live guidance page shows it: topic slug -> the colours of the rows
+    it appears in. Read from the rendered page, not from the rulebook."""
+    from home.models import GuidancePage
+
+    rows: dict[str, set[str]] = {}
+    for page in GuidancePage.objects.live():
+        for section in page.body:
+            for child in section.value["content"]:
+                if child.block_type == "rag_table":
+                    for slug, colour in ROW_ID.findall(str(child.render())):
+                        rows.setdefault(slug, set()).add(colour.upper())
+    return rows
+
+
+def table_floor(rows: dict[str, set[str]], facts: dict) -> str | None:
+    """The least severe rating the table allows for these facts. A topic on both the green
+    and the amber row (collisions) is amber when someone was killed or seriously injured; the
+    red row's "any amber item not in the public domain" is part of the table."""
+    colours = rows.get(facts["topic"])
+    if not colours:
+        return None
+    if len(colours) > 1:
+        rating = "AMBER" if facts.get("ksi") else min(colours, key=SEVERITY.get)
+    else:
+        (rating,) = colours
+    if rating == "AMBER" and not facts.get("in_public_domain"):
+        rating = "RED"
+    return rating
 
 
 def check_consistency(minimum: int = DEFAULT_MINIMUM) -> Report:
     rulebook = published_rulebook()
     report = Report(rulebook_version=rulebook.version, minimum=minimum)
-    floor = table_floor()
-    counts = dict.fromkeys(r for r in RULE_IDS if r not in UNREACHABLE)
-    counts = dict.fromkeys(counts, 0)
+    rows = page_table_rows()
+    report.table_found = bool(rows)
+    rule_counts = {rule: 0 for rule in RULE_IDS if rule not in UNREACHABLE}
+    topic_counts = dict.fromkeys(rulebook.topics, 0)
     verdicts: dict[str, object] = {}
-    rows = BankQuestion.objects.filter(active=True).values_list("key", "facts", "rating", "reasons")
-    for key, facts, rating, reasons in rows.iterator(chunk_size=2000):
+    questions = BankQuestion.objects.filter(active=True).values_list(
+        "key", "facts", "rating", "reasons"
+    )
+    for key, facts, rating, reasons in questions.iterator(chunk_size=2000):
         report.questions += 1
         for reason in reasons:
-            if reason["rule"] in counts:
-                counts[reason["rule"]] += 1
-        facts_key = json.dumps(facts, sort_keys=True)
-        verdict = verdicts.get(facts_key)
-        if verdict is None:
-            verdict = verdicts[facts_key] = evaluate(parse_facts(facts, rulebook), rulebook)
-        if verdict.rating != rating:
+            if reason["rule"] in rule_counts:
+                rule_counts[reason["rule"]] += 1
+        if facts.get("topic") in topic_counts:
+            topic_counts[facts["topic"]] += 1
+        cache_key = facts_key(facts)
+        if cache_key not in verdicts:
+            try:
+                verdicts[cache_key] = evaluate(parse_facts(facts, rulebook), rulebook).rating
+            except FactsError as exc:
+                verdicts[cache_key] = f"not gradable ({exc})"
+        if verdicts[cache_key] != rating:
             report.wrong_answers.append(
-                {"question": key, "stored": rating, "rulebook_says": verdict.rating}
+                {"question": key, "stored": rating, "rulebook_says": verdicts[cache_key]}
             )
-        topic_floor = floor.get(
-            (facts["topic"], bool(facts.get("ksi")), bool(facts.get("in_public_domain")))
-        )
-        if topic_floor and SEVERITY[rating] < SEVERITY[topic_floor]:
+        floor = table_floor(rows, facts)
+        if floor and SEVERITY[rating] < SEVERITY[floor]:
             report.table_contradictions.append(
-                {"question": key, "rating": rating, "table_says_at_least": topic_floor}
+                {"question": key, "rating": rating, "table_says_at_least": floor}
             )
-    report.per_rule = counts
-    report.under_tested = sorted(rule for rule, n in counts.items() if n < minimum)
+    report.per_rule = rule_counts
+    report.under_tested = sorted(rule for rule, n in rule_counts.items() if n < minimum)
+    report.per_topic = topic_counts
+    report.topics_under_tested = sorted(t for t, n in topic_counts.items() if n < minimum)
     return report

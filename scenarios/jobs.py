@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import timedelta
 
 import django_rq
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.utils import timezone
 from scenarios.generator import Question, explanation_of, generate
 from scenarios.models import AnswerChange, BankQuestion, JobRun, ScenarioTemplate
 from scenarios.rulebook import published_rulebook
-from scenarios.rules import evaluate, parse_facts
+from scenarios.rules import FactsError, evaluate, parse_facts
 
 PER_TEMPLATE_LIMIT = 500
 GENERATION_SEED = 20160201
@@ -26,8 +27,15 @@ GENERATION_SEED = 20160201
 checkpoint = None
 
 
-def _facts_key(facts: dict) -> str:
+def facts_key(facts: dict) -> str:
     return json.dumps(facts, sort_keys=True)
+
+
+def live_templates():
+    """Published templates, with what `to_spec` reads, in a stable order."""
+    return ScenarioTemplate.objects.filter(live=True).prefetch_related("slots", "tags").order_by(
+        "pk"
+    )
 
 
 def _row(question: Question, template_id: int) -> BankQuestion:
@@ -70,10 +78,10 @@ def bank_generate(*, run_id: int | None = None, template_ids: list[int] | None =
     """Generate every live template's questions into the bank, grading each with the
     published rulebook. Questions a template no longer produces are retired, not deleted."""
     rulebook = published_rulebook()
-    templates = ScenarioTemplate.objects.filter(live=True).prefetch_related("slots", "tags")
+    templates = live_templates()
     if template_ids is not None:
         templates = templates.filter(pk__in=template_ids)
-    templates = list(templates.order_by("pk"))
+    templates = list(templates)
     run = JobRun.objects.get(pk=run_id) if run_id else JobRun.objects.create(kind=JobRun.GENERATE)
     JobRun.objects.filter(pk=run.pk).update(
         status=JobRun.RUNNING, total=len(templates), done=0, rulebook_version=rulebook.version
@@ -102,6 +110,8 @@ def bank_generate(*, run_id: int | None = None, template_ids: list[int] | None =
             JobRun.objects.filter(pk=run.pk).update(done=done, created=created)
         if checkpoint:
             checkpoint("generate", done)
+    if template_ids is None:  # a full run: questions of unpublished templates leave the bank
+        BankQuestion.objects.filter(active=True).exclude(template__live=True).update(active=False)
     JobRun.objects.filter(pk=run.pk).update(status=JobRun.DONE, finished_at=timezone.now())
     return {"templates": len(templates), "created": created}
 
@@ -113,13 +123,14 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
     rulebook = published_rulebook()
     version = rulebook.version
     run = JobRun.objects.get(pk=run_id) if run_id else JobRun.objects.create(kind=JobRun.REGRADE)
-    stale = BankQuestion.objects.exclude(rulebook_version=version)
+    # Only older versions: a slower job must never grade back over a newer one's work.
+    stale = BankQuestion.objects.filter(active=True, rulebook_version__lt=version)
     JobRun.objects.filter(pk=run.pk).update(
         status=JobRun.RUNNING, total=stale.count(), done=0, rulebook_version=version
     )
     chunk_size = settings.BANK_REGRADE_CHUNK
     verdicts: dict[str, dict] = {}
-    done = changed_total = 0
+    done = changed_total = retired_total = 0
     last_pk = 0
     while True:
         chunk = list(
@@ -133,12 +144,18 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
         # Questions with the same facts get the same verdict: update them together, one
         # UPDATE per distinct verdict rather than one row at a time.
         by_verdict: dict[str, list[int]] = {}
-        changes, same = [], []
+        changes, same, retired = [], [], []
         for pk, facts, rating, reasons, old_version in chunk:
-            key = _facts_key(facts)
+            key = facts_key(facts)
             graded = verdicts.get(key)
             if graded is None:
-                verdict = evaluate(parse_facts(facts, rulebook), rulebook)
+                try:
+                    parsed = parse_facts(facts, rulebook)
+                except FactsError:
+                    # e.g. its topic was unpublished: the question can no longer be asked.
+                    retired.append(pk)
+                    continue
+                verdict = evaluate(parsed, rulebook)
                 graded = verdicts[key] = {
                     "rating": verdict.rating,
                     "correct_answer": verdict.action,
@@ -166,13 +183,34 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
                 )
             AnswerChange.objects.bulk_create(changes, batch_size=500, ignore_conflicts=True)
             BankQuestion.objects.filter(pk__in=same).update(rulebook_version=version)
+            BankQuestion.objects.filter(pk__in=retired).update(active=False)
+            retired_total += len(retired)
             done += len(chunk)
             changed_total += len(changes)
             JobRun.objects.filter(pk=run.pk).update(done=done, changed=changed_total)
         if checkpoint:
             checkpoint("regrade", done)
-    JobRun.objects.filter(pk=run.pk).update(status=JobRun.DONE, finished_at=timezone.now())
-    return {"version": version, "checked": done, "changed": changed_total}
+    message = f"{retired_total} questions retired: the rulebook no longer covers their facts."
+    JobRun.objects.filter(pk=run.pk).update(
+        status=JobRun.DONE, finished_at=timezone.now(), message=message if retired_total else ""
+    )
+    return {"version": version, "checked": done, "changed": changed_total, "retired": retired_total}
+
+
+STALE_AFTER = timedelta(hours=1)
+
+
+def active_run(kind: str) -> JobRun | None:
+    """A run of this kind queued or running within the last hour (older ones died)."""
+    return (
+        JobRun.objects.filter(
+            kind=kind,
+            status__in=[JobRun.QUEUED, JobRun.RUNNING],
+            started_at__gte=timezone.now() - STALE_AFTER,
+        )
+        .order_by("-pk")
+        .first()
+    )
 
 
 def _enqueue(func, kind: str):
@@ -187,7 +225,8 @@ def _enqueue(func, kind: str):
 
 
 def enqueue_generate() -> JobRun:
-    return _enqueue(bank_generate, JobRun.GENERATE)
+    """Queue a generation, unless one is already waiting or running: that one is returned."""
+    return active_run(JobRun.GENERATE) or _enqueue(bank_generate, JobRun.GENERATE)
 
 
 def enqueue_regrade() -> JobRun:

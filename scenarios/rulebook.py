@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from scenarios.rules.initial import DEFAULT_GUIDANCE_URLS
 from scenarios.rules.types import AMBER, GREEN, RED, Rulebook, Topic
@@ -21,7 +21,7 @@ TOPIC_FIELDS = (
 )
 
 # Rulebooks are immutable, so a process may keep each version it has built.
-_built: dict[tuple, Rulebook] = {}
+_built: dict[tuple, tuple[Rulebook, dict]] = {}
 
 
 def live_snapshot() -> dict:
@@ -63,23 +63,21 @@ def rulebook_from_snapshot(number: int, snapshot: dict) -> Rulebook:
 
 def publish_version(note: str = "") -> int:
     """Freeze the live rulebook as a new numbered version, unless nothing changed."""
-    from scenarios.models import RulebookVersion
+    from scenarios.models import RulebookVersion, RuleParameters
 
-    snapshot = live_snapshot()
-    for _ in range(3):
+    with transaction.atomic():
+        # One publisher at a time (a row lock on PostgreSQL), so the snapshot taken here
+        # cannot miss a change another publish commits meanwhile.
+        list(RuleParameters.objects.select_for_update().order_by("pk")[:1])
+        snapshot = live_snapshot()
         latest = RulebookVersion.objects.order_by("-number").first()
         if latest and latest.snapshot == snapshot:
             return latest.number
         number = (latest.number + 1) if latest else 1
-        try:
-            with transaction.atomic():
-                RulebookVersion.objects.create(number=number, snapshot=snapshot, note=note[:300])
-        except IntegrityError:  # another process published at the same moment: go again
-            continue
+        RulebookVersion.objects.create(number=number, snapshot=snapshot, note=note[:300])
         # Once the new version is committed, the bank is re-graded against it.
         transaction.on_commit(_regrade_bank)
-        return number
-    raise RuntimeError("Could not number the rulebook version; try publishing again.")
+    return number
 
 
 def _regrade_bank():
@@ -88,8 +86,8 @@ def _regrade_bank():
     enqueue_regrade()
 
 
-def published_rulebook() -> Rulebook:
-    """The latest published version; one small query, the rest from the process cache."""
+def _published() -> tuple[Rulebook, dict]:
+    """The latest version and its source names; one small query, the rest from the cache."""
     from scenarios.models import RulebookVersion
 
     latest = RulebookVersion.objects.order_by("-number").values_list("number", "created_at")
@@ -98,13 +96,20 @@ def published_rulebook() -> Rulebook:
         publish_version("First version")
         head = latest.first()
     # Keyed by creation time too: a restored or test database may reuse a number.
-    rulebook = _built.get(head)
-    if rulebook is None:
+    built = _built.get(head)
+    if built is None:
         snapshot = RulebookVersion.objects.get(number=head[0]).snapshot
         if len(_built) > 32:
             _built.clear()
-        rulebook = _built[head] = rulebook_from_snapshot(head[0], snapshot)
-    return rulebook
+        built = _built[head] = (
+            rulebook_from_snapshot(head[0], snapshot),
+            dict(snapshot.get("source_names", {})),
+        )
+    return built
+
+
+def published_rulebook() -> Rulebook:
+    return _published()[0]
 
 
 RATING_ROWS = (
@@ -116,13 +121,8 @@ RATING_ROWS = (
 
 def published_table(block_value=None) -> list[dict]:
     """Rows of the RAG table on the guidance page, from the published rulebook."""
-    from scenarios.models import RulebookVersion
-
-    rulebook = published_rulebook()
-    snapshot = RulebookVersion.objects.get(number=rulebook.version).snapshot
-    source_names = [
-        snapshot.get("source_names", {}).get(slug, slug) for slug in sorted(rulebook.green_sources)
-    ]
+    rulebook, names = _published()
+    source_names = [names.get(slug, slug) for slug in sorted(rulebook.green_sources)]
     entries = {GREEN: [], AMBER: [], RED: []}
     for topic in rulebook.topics.values():
         if topic.amber_when_ksi and topic.rating == GREEN:

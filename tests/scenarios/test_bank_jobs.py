@@ -249,3 +249,40 @@ def test_a_worker_process_killed_mid_regrade_leaves_the_bank_consistent(library_
     jobs.bank_regrade()  # run again: it finishes the work
     assert BankQuestion.objects.filter(rulebook_version=2).count() == total
     assert_consistent()
+
+
+@pytest.mark.django_db
+class TestBankKeepsUpWithTheRulebook:
+    def test_questions_on_an_unpublished_topic_are_retired_not_a_failed_job(self, bank):
+        on_topic = BankQuestion.objects.filter(topic="asbo").count()
+        assert on_topic
+        Topic.objects.get(slug="asbo").unpublish()
+        result = jobs.bank_regrade()
+        assert result["retired"] == on_topic
+        assert not BankQuestion.objects.filter(topic="asbo", active=True).exists()
+        run = JobRun.objects.filter(kind=JobRun.REGRADE).latest("pk")
+        assert run.status == JobRun.DONE and "retired" in run.message
+        from scenarios.consistency import check_consistency
+
+        assert not check_consistency(minimum=0).wrong_answers
+
+    def test_an_older_regrade_never_grades_over_a_newer_one(self, bank):
+        make_burglary_red()  # version 2
+        jobs.bank_regrade()
+        BankQuestion.objects.update(rulebook_version=3)  # as if a newer job had run
+        assert jobs.bank_regrade()["checked"] == 0
+        assert not BankQuestion.objects.exclude(rulebook_version=3).exists()
+
+    def test_questions_of_an_unpublished_template_leave_the_bank(self, bank):
+        from scenarios.models import ScenarioTemplate
+
+        template = ScenarioTemplate.objects.order_by("pk").first()
+        template.unpublish()
+        jobs.bank_generate()
+        assert not BankQuestion.objects.filter(template=template, active=True).exists()
+        assert BankQuestion.objects.filter(active=True).exists()
+
+    def test_a_second_generation_is_not_queued_while_one_waits(self, library):
+        waiting = JobRun.objects.create(kind=JobRun.GENERATE, status=JobRun.QUEUED)
+        assert jobs.enqueue_generate() == waiting
+        assert JobRun.objects.filter(kind=JobRun.GENERATE).count() == 1
