@@ -40,8 +40,8 @@ def _publish(page: Page) -> None:
 
 
 def _update(page: Page, fields: dict) -> bool:
-    """Apply fields to a page only it if differs and nobody has edited it. True if changed."""
-    if _edited_by_a_person(page):
+    """Apply fields to a live page nobody has edited, if they differ. True if changed."""
+    if not page.live or _edited_by_a_person(page):
         return False
     changed = False
     for name, value in fields.items():
@@ -99,7 +99,7 @@ def load_guidance() -> dict[str, int]:
         site.site_name = site.site_name or "Media awareness"
         site.save()
 
-    index = GuidanceIndexPage.objects.child_of(home).filter(slug=content.INDEX["slug"]).first()
+    index = GuidanceIndexPage.objects.child_of(home).order_by("path").first()
     if index is None:
         index = GuidanceIndexPage(**content.INDEX)
         home.add_child(instance=index)
@@ -109,9 +109,10 @@ def load_guidance() -> dict[str, int]:
         note(False, _update(index, {"intro": content.INDEX["intro"]}))
 
     for spec in content.PAGES:
-        page = GuidancePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        page = GuidancePage.objects.filter(source_key=spec["slug"]).first()
         if page is None:
             page = GuidancePage(
+                source_key=spec["slug"],
                 title=spec["title"],
                 slug=spec["slug"],
                 summary=spec["summary"],

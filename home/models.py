@@ -41,6 +41,9 @@ class GuidancePage(Page):
         blank=True, help_text="One or two sentences shown in the guidance index."
     )
     body = StreamField(GuidanceBodyBlock(), use_json_field=True)
+    # Which page of the guidance note this is, for the loader: editors may change the slug.
+    source_key = models.CharField(max_length=60, blank=True, editable=False, db_index=True)
+    exclude_fields_in_copy = ["source_key"]
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = Page.search_fields + [

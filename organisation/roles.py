@@ -77,7 +77,8 @@ PAGE_PERMISSIONS = {
     SOCIAL_MEDIA_TEAM: ("add_page", "change_page"),
     EDITOR: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
 }
-MEDIA_ROLES = (SOCIAL_MEDIA_TEAM, EDITOR)
+# Guidance editors and the trainers who attach pictures to scenario templates.
+MEDIA_ROLES = (SOCIAL_MEDIA_TEAM, EDITOR, BOROUGH_SPOC, BOROUGH_SUPPORT)
 
 WORKFLOW_NAME = "DMC sign-off"
 TASK_NAME = "DMC editor approval"

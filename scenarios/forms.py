@@ -1,5 +1,7 @@
 """The draft checker's questions: plain language in, RAG contract facts out."""
 
+import re
+
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -28,6 +30,12 @@ LEGAL_FIELDS = (
     "names_suspect_before_charge",
     "prejudicial_content",
 )
+
+
+def source_slug(text: str) -> str | None:
+    """An account handle or a website, as a source slug: "@Some.Group" -> "some-group"."""
+    text = re.sub(r"^(https?://)?(www\.)?", "", text.strip().lstrip("@").lower())
+    return re.sub(r"[^a-z0-9_]+", "-", text).strip("-")[:100] or None
 
 
 class DraftCheckForm(forms.Form):
@@ -168,9 +176,11 @@ class DraftCheckForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         topic = self.rulebook.topics.get(cleaned.get("topic", ""))
-        other = cleaned.get("other_source", "").strip().lstrip("@")
+        other = source_slug(cleaned.get("other_source", ""))
         if topic and topic.checks_source and cleaned.get("source") == OTHER_SOURCE and not other:
-            self.add_error("other_source", "Give the account's handle, or choose one above.")
+            self.add_error(
+                "other_source", "Give the account's handle or the website, or choose one above."
+            )
         return cleaned
 
     def facts(self) -> dict:
@@ -187,7 +197,7 @@ class DraftCheckForm(forms.Form):
         if self.applies("source", topic):
             source = data.get("source") or None
             if source == OTHER_SOURCE:
-                source = data.get("other_source", "").strip().lstrip("@").lower() or None
+                source = source_slug(data.get("other_source", ""))
             facts["source"] = source
         facts["image"] = data.get("image") or "none"
         if facts["image"] == "suspect":
@@ -233,6 +243,10 @@ class ScenarioTemplateForm(WagtailAdminModelForm):
                 except FormatError as exc:
                     form.add_error("values", str(exc))
                     complete = False
+        if cleaned.get("image") and cleaned.get("image_kind") == "none":
+            self.add_error(
+                "image_kind", "Say what the picture shows: a general photo or a suspect."
+            )
         if not complete or "text" not in cleaned:
             return cleaned
         spec = TemplateSpec(

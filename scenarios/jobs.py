@@ -33,8 +33,8 @@ def facts_key(facts: dict) -> str:
 
 def live_templates():
     """Published templates, with what `to_spec` reads, in a stable order."""
-    return ScenarioTemplate.objects.filter(live=True).prefetch_related("slots", "tags").order_by(
-        "pk"
+    return (
+        ScenarioTemplate.objects.filter(live=True).prefetch_related("slots", "tags").order_by("pk")
     )
 
 

@@ -123,6 +123,9 @@ class AnswerChangeViewSet(SnippetViewSet):
     list_filter = ["to_version", "new_rating"]
     inspect_view_enabled = True
 
+    def get_queryset(self, request):
+        return AnswerChange.objects.select_related("question")
+
 
 class ScenariosGroup(SnippetViewSetGroup):
     menu_label = "Scenarios"

@@ -22,7 +22,7 @@
     marker.value = slug;
     if (slug) button.textContent = button.getAttribute("data-label-check");
   }
-  topic.addEventListener("change", update);
+  topic.addEventListener("change", function () { update(); updateImage(); });
   var image = form.querySelectorAll("input[name=image]");
   var authorised = form.querySelector("[data-applies-to] #id_image_release_authorised");
   function updateImage() {
@@ -33,10 +33,4 @@
   image.forEach(function (el) { el.addEventListener("change", updateImage); });
   update();
   updateImage();
-})();
-
-// After a failed submit, take keyboard and screen-reader users to the list of problems.
-(function () {
-  var summary = document.getElementById("error-summary");
-  if (summary) summary.focus();
 })();

@@ -182,3 +182,17 @@ def test_the_500_page_is_styled_and_needs_no_database(db, rf, django_assert_num_
     assert response.status_code == 500
     assert b"Something went wrong" in response.content
     assert b"Nothing you saved has been lost" in response.content
+
+
+@pytest.mark.django_db
+def test_a_renamed_page_is_not_loaded_twice_and_an_unpublished_one_stays_down(guidance):
+    from django.contrib.auth import get_user_model
+
+    page = guidance["images"]
+    page.slug = "photographs"
+    page.save_revision(user=get_user_model().objects.create_user("dmc-ed")).publish()
+    guidance["roles"].unpublish()
+    counts = load_guidance()
+    assert counts["created"] == 0
+    assert GuidancePage.objects.count() == len(guidance_content.PAGES)
+    assert not GuidancePage.objects.get(source_key="roles").live

@@ -144,3 +144,21 @@ def test_wrong_password_is_a_clear_message_not_an_error(client, demo_users):
 
 def test_root_page_exists_for_permissions():
     assert Page.get_first_root_node() is not None
+
+
+def test_people_admin_links_a_person_to_one_borough_or_unit(signed_in, guidance):
+    client = signed_in("admin")
+    profile = Profile.objects.get(user__username="officer")
+    assert client.get("/admin/people/").status_code == 200
+    url = f"/admin/people/edit/{profile.pk}/"
+    both = {"user": profile.user_id, "borough": profile.borough_id, "unit": Unit.objects.first().pk}
+    response = client.post(url, both)
+    assert response.status_code == 200
+    assert b"exactly one borough or one unit" in response.content
+    profile.refresh_from_db()
+    assert profile.unit is None  # nothing saved
+    croydon = Borough.objects.get(slug="croydon")
+    response = client.post(url, {"user": profile.user_id, "borough": croydon.pk})
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.borough == croydon

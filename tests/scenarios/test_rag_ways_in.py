@@ -215,7 +215,9 @@ class TestDraftChecker:
         assert "Give the account" in response.content.decode()
         data["other_source"] = "@SomeResidentsGroup"
         assert client.post(self.url, data).context["verdict"].rating == "AMBER"
-        data["other_source"] = "not a handle!"
+        data["other_source"] = "https://www.some-site.example/page"  # a website works too
+        assert client.post(self.url, data).context["verdict"].rating == "AMBER"
+        data["other_source"] = "@@@"  # nothing left of it
         response = client.post(self.url, data)
         assert response.status_code == 200 and response.context["verdict"] is None
         assert "There is a problem" in response.content.decode()

@@ -4,7 +4,7 @@ import sys
 from django.core.management.base import BaseCommand
 
 from scenarios.generator import TemplateError, generate, select_pool
-from scenarios.models import ScenarioTemplate
+from scenarios.jobs import live_templates
 from scenarios.rulebook import published_rulebook
 
 
@@ -28,9 +28,8 @@ class Command(BaseCommand):
         if count < 1:
             self.fail("--count must be 1 or more.")
         rulebook = published_rulebook()
-        templates = ScenarioTemplate.objects.filter(live=True).prefetch_related("slots", "tags")
         specs = []
-        for template in templates.order_by("key"):
+        for template in live_templates():
             try:
                 specs.append(template.to_spec())
             except ValueError as exc:
