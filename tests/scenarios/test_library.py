@@ -7,12 +7,9 @@ alone. Run with
 
 from __future__ import annotations
 
-import ast
 import math
 import re
-import sys
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -28,8 +25,6 @@ from scenarios.rules.engine import RULE_IDS
 from scenarios.rules.initial import initial_rulebook
 from scenarios.rules.types import RATINGS
 
-ROOT = Path(__file__).resolve().parents[2]
-LIBRARY = ROOT / "scenarios" / "library.py"
 SEED = 20240601
 KEY_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # With the initial rulebook every topic is covered by a topic rule, so "not-covered" cannot fire.
@@ -191,45 +186,3 @@ def test_generation_is_deterministic_for_a_seed(bank, rulebook):
 
 
 # --------------------------------------------------------------------------- purity
-
-
-def imported_modules(path: Path) -> list[tuple[int, str]]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.extend((node.lineno, alias.name) for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = ["scenarios"][: max(0, 2 - node.level)]
-                target = ".".join([*base, node.module] if node.module else base)
-            else:
-                target = node.module or ""
-            found.append((node.lineno, target))
-        elif isinstance(node, ast.Call) and getattr(
-            node.func, "attr", getattr(node.func, "id", None)
-        ) in ("import_module", "__import__"):
-            found.append((node.lineno, "<dynamic import>"))
-    return found
-
-
-def allowed(module: str) -> bool:
-    for prefix in ("scenarios.generator", "scenarios.rules"):
-        if module == prefix or module.startswith(prefix + "."):
-            return True
-    return module.split(".")[0] in sys.stdlib_module_names
-
-
-def test_the_import_checker_rejects_django():
-    assert not allowed("django.db")
-    assert not allowed("scenarios.models")
-    assert allowed("scenarios.rules.types")
-    assert allowed("scenarios.generator")
-    assert allowed("__future__")
-
-
-def test_library_imports_only_the_stdlib_and_scenarios_core():
-    imports = imported_modules(LIBRARY)
-    assert "scenarios.generator" in {module for _, module in imports}, imports
-    bad = [f"library.py:{line} imports {module}" for line, module in imports if not allowed(module)]
-    assert not bad, "\n".join(bad)
