@@ -32,6 +32,12 @@ class Command(BaseCommand):
             for rule, count in sorted(report.per_rule.items()):
                 mark = "" if count >= report.minimum else "   <- too few"
                 self.stdout.write(f"  {rule:<28} {count:>6}{mark}")
+            if report.topics_under_tested:
+                self.stdout.write(
+                    "Topics with too few questions: " + ", ".join(report.topics_under_tested)
+                )
+            if not report.table_found:
+                self.stdout.write("No live guidance page shows the RAG table.")
             self.stdout.write(
                 f"Answers that disagree with the rulebook: {len(report.wrong_answers)}"
             )
