@@ -69,3 +69,18 @@ def migrated_data(transactional_db):
         sync_roles()
     yield
     rulebook._built.clear()
+
+
+@pytest.fixture
+def run_queued_jobs(settings):
+    """Work off queued jobs. Without Redis they already ran in-process; with a real Redis
+    (the real-services run) a worker in this process runs them."""
+
+    def run():
+        if settings.REDIS_URL:
+            import django_rq
+            from rq import SimpleWorker
+
+            django_rq.get_worker("default", worker_class=SimpleWorker).work(burst=True)
+
+    return run

@@ -49,14 +49,6 @@ def make_burglary_red():
     topic.save_revision().publish()
 
 
-def run_queued_jobs():
-    """With a real Redis the publish only queued the job: work it off here."""
-    from django.conf import settings
-
-    if settings.REDIS_URL:
-        django_rq.get_worker("default", worker_class=SimpleWorker).work(burst=True)
-
-
 @pytest.fixture
 def library(db):
     load_starter_library()
@@ -139,7 +131,7 @@ class TestGeneration:
 @pytest.mark.django_db
 class TestRegrade:
     def test_publishing_a_rulebook_change_regrades_the_bank_and_lists_changed_answers(
-        self, bank, django_capture_on_commit_callbacks
+        self, bank, django_capture_on_commit_callbacks, run_queued_jobs
     ):
         not_red_burglary = set(
             BankQuestion.objects.filter(topic="burglary")
