@@ -52,7 +52,6 @@ def rag_check_api(request):
 def draft_checker(request):
     rulebook = published_rulebook()
     verdict = None
-    facts_errors = {}
     if request.method == "POST":
         form = DraftCheckForm(request.POST, rulebook=rulebook)
         # Without JavaScript the questions appear once a topic is chosen; grade only when
@@ -62,7 +61,6 @@ def draft_checker(request):
             try:
                 facts = parse_facts(form.facts(), rulebook)
             except FactsError as exc:
-                facts_errors = exc.errors
                 for field, message in exc.errors.items():
                     target = "other_source" if field == "source" else field
                     form.add_error(target if target in form.fields else None, message)
@@ -79,7 +77,6 @@ def draft_checker(request):
             "topic": topic,
             "verdict": verdict,
             "contact_text": CONTACT_TEXT.get(verdict.contact) if verdict else None,
-            "facts_errors": facts_errors,
             "questions": [
                 (field, form.applies(field.name, topic), form.applies_to(field.name))
                 for field in form.question_fields()
