@@ -20,6 +20,8 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/me/", organisation_views.me, name="me"),
+    # /api/… (JSON only) and the token pages under /accounts/tokens/.
+    path("", include("api.urls")),
     path("", include("scenarios.urls")),
 ]
 

@@ -1,4 +1,5 @@
-"""Builds the site root and the guidance pages from `guidance_content`, idempotently.
+"""Builds the site root and the guidance pages from the data files in `guidance/`
+(see `guidance_files.py`), idempotently.
 
 A page is created when missing, and brought up to date only while no person has edited it:
 the first revision an editor saves makes the page theirs, and the loader leaves it alone.
@@ -11,8 +12,8 @@ import json
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from . import guidance_content as content
 from .blocks import GuidanceBodyBlock
+from .guidance_files import read_guidance
 from .models import GuidanceIndexPage, GuidancePage, HomePage
 
 WELCOME_PAGE_TYPE = ("wagtailcore", "page")
@@ -62,6 +63,7 @@ def _update(page: Page, fields: dict) -> bool:
 
 @transaction.atomic
 def load_guidance() -> dict[str, int]:
+    content = read_guidance()
     counts = {"created": 0, "updated": 0, "kept": 0}
 
     def note(created: bool, updated: bool):
@@ -78,12 +80,12 @@ def load_guidance() -> dict[str, int]:
             content_type__model=WELCOME_PAGE_TYPE[1],
         ):
             page.delete()
-        home = HomePage(title=content.HOME["title"], slug="home", intro=content.HOME["intro"])
+        home = HomePage(title=content.home["title"], slug="home", intro=content.home["intro"])
         root.add_child(instance=home)
         _publish(home)
         note(True, False)
     else:
-        note(False, _update(home, {"intro": content.HOME["intro"]}))
+        note(False, _update(home, {"intro": content.home["intro"]}))
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -101,14 +103,14 @@ def load_guidance() -> dict[str, int]:
 
     index = GuidanceIndexPage.objects.child_of(home).order_by("path").first()
     if index is None:
-        index = GuidanceIndexPage(**content.INDEX)
+        index = GuidanceIndexPage(**content.index)
         home.add_child(instance=index)
         _publish(index)
         note(True, False)
     else:
-        note(False, _update(index, {"intro": content.INDEX["intro"]}))
+        note(False, _update(index, {"intro": content.index["intro"]}))
 
-    for spec in content.PAGES:
+    for spec in content.pages:
         page = GuidancePage.objects.filter(source_key=spec["slug"]).first()
         if page is None:
             page = GuidancePage(

@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import RICH_FEATURES, GuidanceBodyBlock, anchors_of
+from .forms import GuidancePageForm
 
 
 class HomePage(Page):
@@ -52,6 +53,7 @@ class GuidancePage(Page):
     ]
     parent_page_types = ["home.GuidanceIndexPage"]
     subpage_types = []
+    base_form_class = GuidancePageForm
 
     def anchors(self) -> list[str]:
         return anchors_of(self.body)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from . import roles
 from .factories import ProfileFactory, UserFactory
-from .models import Borough, Profile, Unit
+from .models import Borough, ContactSettings, Profile, Unit
 
 # Dev-only: printed by `make run` and listed in the README. Production refuses demo users.
 DEMO_PASSWORD = "demo-password-not-for-production"
@@ -67,3 +67,22 @@ def create_demo_users(password: str = DEMO_PASSWORD) -> list[str]:
         profile.supported_boroughs.set([boroughs[s] for s in demo.supports])
         made.append(demo.username)
     return made
+
+
+# Made-up contact details for the demo: 020 7946 0xxx is Ofcom's range for drama, never a line.
+DEMO_CONTACTS = {
+    "dmc_phone": "020 7946 0018",
+    "dmc_email": "dmc.borough-support@example.police.uk",
+    "dmc_hours": "Monday to Friday, 8am to 6pm",
+    "press_bureau_email": "press.bureau@example.police.uk",
+}
+
+
+def set_demo_contacts() -> None:
+    """Fill in the contacts DMC has not set; never overwrite what someone typed."""
+    contacts = ContactSettings.load()
+    changed = [name for name, value in DEMO_CONTACTS.items() if not getattr(contacts, name)]
+    for name in changed:
+        setattr(contacts, name, DEMO_CONTACTS[name])
+    if changed:
+        contacts.save(update_fields=changed)

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 class Borough(models.Model):
@@ -79,3 +81,58 @@ class Profile(models.Model):
     def clean(self):
         if bool(self.borough_id) == bool(self.unit_id):
             raise ValidationError("A person belongs to exactly one borough or one unit.")
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseGenericSetting):
+    """How officers reach DMC and its 24-hour Press Bureau: edited here, shown everywhere a
+    contact is named (verdicts, the footer, the guidance, quiz feedback), typed nowhere else."""
+
+    dmc_name = models.CharField("DMC desk name", max_length=120, default="DMC Borough Support desk")
+    dmc_phone = models.CharField("DMC desk phone", max_length=40, blank=True)
+    dmc_email = models.EmailField("DMC desk email", blank=True)
+    dmc_hours = models.CharField(
+        "DMC desk hours",
+        max_length=120,
+        blank=True,
+        help_text="When the desk answers, e.g. Monday to Friday, 8am to 6pm.",
+    )
+    press_bureau_phone = models.CharField(
+        "Press Bureau 24-hour phone",
+        max_length=40,
+        default="763300",
+        help_text="The guidance note's number for the 24-hour Press Bureau.",
+    )
+    press_bureau_email = models.EmailField("Press Bureau email", blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("dmc_name"),
+                FieldPanel("dmc_phone"),
+                FieldPanel("dmc_email"),
+                FieldPanel("dmc_hours"),
+            ],
+            heading="DMC: ask before posting amber items, report red ones",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("press_bureau_phone"), FieldPanel("press_bureau_email")],
+            heading="The 24-hour Press Bureau: breaking, major and wider-interest stories",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "contacts"
+        verbose_name_plural = "contacts"
+
+    def __str__(self):
+        return "Contacts"
+
+    def clean(self):
+        super().clean()
+        if not (self.press_bureau_phone or self.press_bureau_email):
+            raise ValidationError(
+                {"press_bureau_phone": "Give the Press Bureau a phone number or an email."}
+            )
+        if not (self.dmc_phone or self.dmc_email):
+            raise ValidationError({"dmc_phone": "Give the DMC desk a phone number or an email."})

@@ -4,13 +4,14 @@
 2. Every stored answer follows from the published rulebook.
 3. Every topic of the published rulebook is asked about by at least `minimum` questions.
 4. No question contradicts a row of the RAG table as the live guidance page renders it.
+5. Every guidance link the rulebook holds leads to a section of a live guidance page.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from scenarios.guidance import cited_links, dead_links, live_sections, page_table_rows
 from scenarios.jobs import facts_key
 from scenarios.models import BankQuestion
 from scenarios.rulebook import published_rulebook
@@ -35,6 +36,8 @@ class Report:
     table_found: bool = False
     wrong_answers: list[dict] = field(default_factory=list)
     table_contradictions: list[dict] = field(default_factory=list)
+    links_checked: int = 0
+    dead_links: list[dict] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -43,6 +46,7 @@ class Report:
             or self.topics_under_tested
             or self.wrong_answers
             or self.table_contradictions
+            or self.dead_links
             or not self.table_found
         )
 
@@ -59,25 +63,9 @@ class Report:
             "table_found": self.table_found,
             "wrong_answers": self.wrong_answers,
             "table_contradictions": self.table_contradictions,
+            "links_checked": self.links_checked,
+            "dead_links": self.dead_links,
         }
-
-
-ROW_ID = re.compile(r'id="topic-([a-z0-9-]+)-(green|amber|red)"')
-
-
-def page_table_rows() -> dict[str, set[str]]:
-    """The RAG table as the live guidance page shows it: topic slug -> the colours of the rows
-    it appears in. Read from the rendered page, not from the rulebook."""
-    from home.models import GuidancePage
-
-    rows: dict[str, set[str]] = {}
-    for page in GuidancePage.objects.live():
-        for section in page.body:
-            for child in section.value["content"]:
-                if child.block_type == "rag_table":
-                    for slug, colour in ROW_ID.findall(str(child.render())):
-                        rows.setdefault(slug, set()).add(colour.upper())
-    return rows
 
 
 def table_floor(rows: dict[str, set[str]], facts: dict) -> str | None:
@@ -99,6 +87,10 @@ def table_floor(rows: dict[str, set[str]], facts: dict) -> str | None:
 def check_consistency(minimum: int = DEFAULT_MINIMUM) -> Report:
     rulebook = published_rulebook()
     report = Report(rulebook_version=rulebook.version, minimum=minimum)
+    sections = live_sections()
+    dead = dead_links(rulebook, sections)
+    report.links_checked = len(cited_links(rulebook))
+    report.dead_links = [{"link": url, "cited_by": who} for url, who in sorted(dead.items())]
     rows = page_table_rows()
     report.table_found = bool(rows)
     rule_counts = {rule: 0 for rule in RULE_IDS if rule not in UNREACHABLE}

@@ -3,7 +3,6 @@
 import re
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminModelForm
 
 from scenarios.rules.types import Rulebook
 
@@ -205,65 +204,3 @@ class DraftCheckForm(forms.Form):
         for name in LEGAL_FIELDS:
             facts[name] = bool(data.get(name))
         return facts
-
-
-class ScenarioTemplateForm(WagtailAdminModelForm):
-    """Checks a template the way the generator will use it, and puts each problem on the
-    field at fault: the post text, a slot's values, or the fixed facts."""
-
-    def clean(self):
-        from scenarios.authoring import FormatError, parse_facts_text, parse_slot_values
-        from scenarios.generator import TemplateSpec, validate_template
-        from scenarios.rulebook import published_rulebook
-
-        cleaned = super().clean()
-        complete = True
-        try:
-            fixed = parse_facts_text(cleaned.get("fixed_facts", ""))
-        except FormatError as exc:
-            self.add_error("fixed_facts", str(exc))
-            complete = False
-        slots, slot_forms = {}, {}
-        formset = self.formsets.get("slots")
-        if formset is not None:
-            formset.is_valid()  # clean the slot forms so their values can be read here
-            for form in formset.forms:
-                data = getattr(form, "cleaned_data", None) or {}
-                if data.get("DELETE") or not data.get("name"):
-                    complete = complete and not form.errors
-                    continue
-                name = data["name"]
-                if name in slot_forms:
-                    form.add_error("name", f"There is already a slot called “{name}”.")
-                    complete = False
-                    continue
-                slot_forms[name] = form
-                try:
-                    slots[name] = tuple(parse_slot_values(data.get("values", "")))
-                except FormatError as exc:
-                    form.add_error("values", str(exc))
-                    complete = False
-        if cleaned.get("image") and cleaned.get("image_kind") == "none":
-            self.add_error(
-                "image_kind", "Say what the picture shows: a general photo or a suspect."
-            )
-        if not complete or "text" not in cleaned:
-            return cleaned
-        spec = TemplateSpec(
-            key=cleaned.get("key") or "draft",
-            title=cleaned.get("title") or "",
-            text=cleaned["text"],
-            slots=slots,
-            fixed_facts=fixed,
-            image_kind=cleaned.get("image_kind") or "none",
-        )
-        for field, messages in validate_template(spec, published_rulebook()).items():
-            for message in messages:
-                slot = field.removeprefix("slots.")
-                if field.startswith("slots.") and slot in slot_forms:
-                    slot_forms[slot].add_error("values", message)
-                elif field in self.fields:
-                    self.add_error(field, message)
-                else:
-                    self.add_error(None, message)
-        return cleaned

@@ -42,6 +42,7 @@ def _row(question: Question, template_id: int) -> BankQuestion:
     return BankQuestion(
         key=question.key,
         template_id=template_id,
+        template_key=question.template_key,
         text=question.text,
         facts=question.as_dict()["facts"],
         topic=question.topic,
@@ -52,6 +53,15 @@ def _row(question: Question, template_id: int) -> BankQuestion:
         rulebook_version=question.rulebook_version,
         active=True,
     )
+
+
+def _retire(questions, reason: str) -> int:
+    """Retire, never delete: a question someone answered is evidence of what they were asked."""
+    return questions.update(active=False, retired_at=timezone.now(), retired_reason=reason)
+
+
+def retire_questions(*, template_id: int, reason: str) -> int:
+    return _retire(BankQuestion.objects.filter(template_id=template_id, active=True), reason)
 
 
 def _failing(func):
@@ -103,15 +113,23 @@ def bank_generate(*, run_id: int | None = None, template_ids: list[int] | None =
             new = [_row(q, template.pk) for key, q in wanted.items() if key not in existing]
             BankQuestion.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
             created += len(new)
-            BankQuestion.objects.filter(key__in=existing, active=False).update(active=True)
-            BankQuestion.objects.filter(template=template, active=True).exclude(
-                key__in=list(wanted)
-            ).update(active=False)
+            BankQuestion.objects.filter(key__in=existing, active=False).update(
+                active=True, retired_at=None, retired_reason=""
+            )
+            _retire(
+                BankQuestion.objects.filter(template=template, active=True).exclude(
+                    key__in=list(wanted)
+                ),
+                "Its template no longer produces it.",
+            )
             JobRun.objects.filter(pk=run.pk).update(done=done, created=created)
         if checkpoint:
             checkpoint("generate", done)
     if template_ids is None:  # a full run: questions of unpublished templates leave the bank
-        BankQuestion.objects.filter(active=True).exclude(template__live=True).update(active=False)
+        _retire(
+            BankQuestion.objects.filter(active=True).exclude(template__live=True),
+            "Its template is not published.",
+        )
     JobRun.objects.filter(pk=run.pk).update(status=JobRun.DONE, finished_at=timezone.now())
     return {"templates": len(templates), "created": created}
 
@@ -130,6 +148,7 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
     )
     chunk_size = settings.BANK_REGRADE_CHUNK
     verdicts: dict[str, dict] = {}
+    because: dict[str, str] = {}
     done = changed_total = retired_total = 0
     last_pk = 0
     while True:
@@ -162,6 +181,7 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
                     "reasons": [r.as_dict() for r in verdict.reasons],
                     "explanation": explanation_of(verdict),
                 }
+                because[key] = " ".join(r.summary for r in verdict.reasons if r.decides)
             if graded["rating"] == rating and graded["reasons"] == reasons:
                 same.append(pk)
                 continue
@@ -174,6 +194,7 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
                         to_version=version,
                         old_rating=rating,
                         new_rating=graded["rating"],
+                        reason=because[key],
                     )
                 )
         with transaction.atomic():
@@ -183,7 +204,10 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
                 )
             AnswerChange.objects.bulk_create(changes, batch_size=500, ignore_conflicts=True)
             BankQuestion.objects.filter(pk__in=same).update(rulebook_version=version)
-            BankQuestion.objects.filter(pk__in=retired).update(active=False)
+            _retire(
+                BankQuestion.objects.filter(pk__in=retired),
+                "The rulebook no longer covers its facts.",
+            )
             retired_total += len(retired)
             done += len(chunk)
             changed_total += len(changes)
@@ -213,10 +237,10 @@ def active_run(kind: str) -> JobRun | None:
     )
 
 
-def _enqueue(func, kind: str):
+def _enqueue(func, kind: str, **kwargs):
     run = JobRun.objects.create(kind=kind)
     try:
-        django_rq.enqueue(func, run_id=run.pk)
+        django_rq.enqueue(func, run_id=run.pk, **kwargs)
     except Exception as exc:  # noqa: BLE001  the queue is down: say so in the admin
         JobRun.objects.filter(pk=run.pk).update(
             status=JobRun.FAILED, message=f"Could not queue the job: {exc}"
@@ -224,8 +248,11 @@ def _enqueue(func, kind: str):
     return run
 
 
-def enqueue_generate() -> JobRun:
-    """Queue a generation, unless one is already waiting or running: that one is returned."""
+def enqueue_generate(template_ids: list[int] | None = None) -> JobRun:
+    """Queue a generation, of the whole bank unless only some templates changed. A whole
+    generation is not queued while one waits or runs: that one is returned."""
+    if template_ids is not None:
+        return _enqueue(bank_generate, JobRun.GENERATE, template_ids=list(template_ids))
     return active_run(JobRun.GENERATE) or _enqueue(bank_generate, JobRun.GENERATE)
 
 

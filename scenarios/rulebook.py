@@ -1,13 +1,23 @@
-"""The adapter between the database and the pure engine: live rows in, a Rulebook out."""
+"""The adapter between the database and the pure engine: live rows in, a Rulebook out.
+
+Publishing freezes the live rows into a numbered `RulebookVersion` and, once that commits,
+sends `rulebook_published` (the bank's jobs listen: they re-grade). Readers only ever see the
+latest frozen version.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from django.db import transaction
+from django.dispatch import Signal
 
+from scenarios.models import GreenSource, RulebookVersion, RuleParameters
+from scenarios.models import Topic as TopicRow
+from scenarios.rulebook_changes import describe_changes
 from scenarios.rules.initial import DEFAULT_GUIDANCE_URLS
-from scenarios.rules.types import AMBER, GREEN, RED, Rulebook, Topic
+from scenarios.rules.types import Rulebook, Topic
 
 TOPIC_FIELDS = (
     "slug",
@@ -20,15 +30,24 @@ TOPIC_FIELDS = (
     "press_bureau",
 )
 
+# Sent after a new version commits, with `number`.
+rulebook_published = Signal()
+
+
+@dataclass(frozen=True)
+class Published:
+    """The latest published version, built for the engine, with the sources' display names."""
+
+    rulebook: Rulebook
+    source_names: MappingProxyType
+
+
 # Rulebooks are immutable, so a process may keep each version it has built.
-_built: dict[tuple, tuple[Rulebook, dict]] = {}
+_built: dict[tuple, Published] = {}
 
 
 def live_snapshot() -> dict:
     """The published rulebook as plain JSON: three queries, whatever its size."""
-    from scenarios.models import GreenSource, RuleParameters
-    from scenarios.models import Topic as TopicRow
-
     return snapshot_of(TopicRow, GreenSource, RuleParameters)
 
 
@@ -61,10 +80,9 @@ def rulebook_from_snapshot(number: int, snapshot: dict) -> Rulebook:
     )
 
 
-def publish_version(note: str = "") -> int:
-    """Freeze the live rulebook as a new numbered version, unless nothing changed."""
-    from scenarios.models import RulebookVersion, RuleParameters
-
+def publish_version(note: str = "", user=None) -> int:
+    """Freeze the live rulebook as a new numbered version, unless nothing changed. The note
+    says what changed, in DMC's words, after whatever the caller says."""
     with transaction.atomic():
         # One publisher at a time (a row lock on PostgreSQL), so the snapshot taken here
         # cannot miss a change another publish commits meanwhile.
@@ -74,22 +92,22 @@ def publish_version(note: str = "") -> int:
         if latest and latest.snapshot == snapshot:
             return latest.number
         number = (latest.number + 1) if latest else 1
-        RulebookVersion.objects.create(number=number, snapshot=snapshot, note=note[:300])
-        # Once the new version is committed, the bank is re-graded against it.
-        transaction.on_commit(_regrade_bank)
+        changes = describe_changes(latest.snapshot if latest else None, snapshot)
+        full_note = "; ".join([part for part in [note, *changes] if part])
+        RulebookVersion.objects.create(
+            number=number,
+            snapshot=snapshot,
+            note=full_note[:300],
+            published_by=user if getattr(user, "pk", None) else None,
+        )
+        transaction.on_commit(
+            lambda: rulebook_published.send(sender=RulebookVersion, number=number)
+        )
     return number
 
 
-def _regrade_bank():
-    from scenarios.jobs import enqueue_regrade
-
-    enqueue_regrade()
-
-
-def _published() -> tuple[Rulebook, dict]:
-    """The latest version and its source names; one small query, the rest from the cache."""
-    from scenarios.models import RulebookVersion
-
+def published() -> Published:
+    """The latest version; one small query, the rest from the per-process cache."""
     latest = RulebookVersion.objects.order_by("-number").values_list("number", "created_at")
     head = latest.first()
     if head is None:
@@ -101,46 +119,12 @@ def _published() -> tuple[Rulebook, dict]:
         snapshot = RulebookVersion.objects.get(number=head[0]).snapshot
         if len(_built) > 32:
             _built.clear()
-        built = _built[head] = (
+        built = _built[head] = Published(
             rulebook_from_snapshot(head[0], snapshot),
-            dict(snapshot.get("source_names", {})),
+            MappingProxyType(dict(snapshot.get("source_names", {}))),
         )
     return built
 
 
 def published_rulebook() -> Rulebook:
-    return _published()[0]
-
-
-RATING_ROWS = (
-    (GREEN, "green", "Go for it!", "green_note"),
-    (AMBER, "amber", "Ask DMC before posting", "amber_note"),
-    (RED, "red", "Do not post, contact DMC", "red_note"),
-)
-
-
-def published_table(block_value=None) -> list[dict]:
-    """Rows of the RAG table on the guidance page, from the published rulebook."""
-    rulebook, names = _published()
-    source_names = [names.get(slug, slug) for slug in sorted(rulebook.green_sources)]
-    entries = {GREEN: [], AMBER: [], RED: []}
-    for topic in rulebook.topics.values():
-        if topic.amber_when_ksi and topic.rating == GREEN:
-            entries[GREEN].append((topic, f"{topic.name}: no one killed or seriously injured"))
-            entries[AMBER].append(
-                (topic, f"{topic.name}: someone killed or seriously injured (KSI)")
-            )
-        elif topic.checks_source:
-            entries[topic.rating].append((topic, f"{topic.name} of: " + ", ".join(source_names)))
-        else:
-            entries[topic.rating].append((topic, topic.name))
-    return [
-        {
-            "rating": rating,
-            "anchor": anchor,
-            "action": action,
-            "note": block_value.get(note_field) if block_value else None,
-            "entries": entries[rating],
-        }
-        for rating, anchor, action, note_field in RATING_ROWS
-    ]
+    return published().rulebook

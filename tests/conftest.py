@@ -23,6 +23,18 @@ def demo_users(db):
 
 
 @pytest.fixture
+def demo_site(guidance, demo_users):
+    """The demo site as `load_demo` builds it: guidance, one user per role, the starter library
+    (published, so its questions are in the bank). Returns the users by username."""
+    from django.contrib.auth import get_user_model
+
+    from scenarios.library_loader import load_starter_library
+
+    load_starter_library()
+    return {user.username: user for user in get_user_model().objects.all()}
+
+
+@pytest.fixture
 def signed_in(client, demo_users):
     def sign_in(username: str):
         assert client.login(username=username, password=demo_users)

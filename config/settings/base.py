@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "scenarios",
     "quizzes",
     "courses",
+    "api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -63,12 +64,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every refusal under /api/ (from any middleware, view or handler) becomes JSON.
+    "api.middleware.ApiErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the session user is known: a bearer token replaces it, on /api/ only.
+    "api.middleware.ApiTokenMiddleware",
     "organisation.middleware.StaffOnlyAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -76,6 +81,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# JSON under /api/, Django's usual page elsewhere.
+CSRF_FAILURE_VIEW = "api.views.csrf_failure"
 
 TEMPLATES = [
     {

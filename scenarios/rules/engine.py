@@ -1,12 +1,12 @@
 """The RAG engine: grade the facts of a draft post against a rulebook.
 
 ``evaluate(facts, rulebook)`` runs every rule. Each rule that applies adds a ``Reason`` (rule id,
-a plain-English summary, the guidance section it comes from, and the rating that rule alone asks
-for). The verdict's rating is the most severe of those. A topic that no topic rule covers gets
-the reason ``not-covered`` (AMBER): anything the rulebook does not cover is never GREEN.
+a plain-English summary, the guidance section it comes from, the rating that rule alone asks
+for, and whether it ``decides``). The verdict's rating is the most severe of those. A topic that
+no topic rule covers gets the reason ``not-covered`` (AMBER): anything the rulebook does not
+cover is never GREEN.
 
-Rules, in their documented order (``RULE_IDS``). A verdict lists the reasons that decided its
-rating first (most severe first), and within one rating keeps this order:
+Rules, in their documented order (``RULE_IDS``):
 
 1. the topic rule, at most one of
    ``green-topic`` (GREEN topic, not a KSI collision, not a retweet/link) GREEN;
@@ -37,13 +37,25 @@ So every verdict has at least one reason: a topic rule (or ``not-covered``) or a
 Contact: GREEN -> "none"; AMBER or RED -> "dmc", or "press-bureau" when ``wider-interest``,
 ``major-incident`` or ``breaking-press-bureau`` applied.
 
-Reasons are constant for a rulebook, so they are built once per rulebook object and reused.
+Deciding reasons: a reason ``decides`` when it set the rating or the contact, that is when its
+rating equals the verdict's, or the contact is the Press Bureau and its rule is one of
+``PRESS_BUREAU_RULES`` (so ``wider-interest`` decides a RED verdict too). Every verdict has one:
+the most severe reason. The verdict lists the deciding reasons first (most severe first, then
+rule order), then the others (most severe first, then rule order). A reason's summary depends
+on the verdict it sits in (``scenarios.rules.wording``): a deciding one states its rule in the
+verdict's terms; the others are context ("On its own, burglary would be green."), never words
+that contradict the rating ("go for it" under a RED).
+
+Reasons are constant for a rulebook, so every reason is built once per rulebook object, for
+every verdict rating it can sit under; ``evaluate`` only picks them.
 """
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
+from scenarios.rules import wording
 from scenarios.rules.initial import DEFAULT_GUIDANCE_URLS, RATING_GUIDANCE_URLS
 from scenarios.rules.types import (
     ACTIONS,
@@ -60,6 +72,7 @@ from scenarios.rules.types import (
     Verdict,
 )
 from scenarios.rules.validate import PerRulebookCache, parse_facts, topic_error
+from scenarios.rules.wording import Wording
 
 __all__ = ["RULE_IDS", "PRESS_BUREAU_RULES", "evaluate", "check", "compiled"]
 
@@ -88,24 +101,63 @@ RULE_IDS = (
 # Rules that make the 24-hour Press Bureau the contact.
 PRESS_BUREAU_RULES = frozenset({"wider-interest", "major-incident", "breaking-press-bureau"})
 
+
 _RATING_OF = (GREEN, AMBER, RED)  # severity -> rating
 _ACTION_OF = tuple(ACTIONS[rating] for rating in _RATING_OF)
 _SEVERITY_OF = {GREEN: 0, AMBER: 1, RED: 2}
+_RULE_INDEX = {rule: index for index, rule in enumerate(RULE_IDS)}
+
+# A slot is one rule's prebuilt reasons and sort keys for each verdict severity:
+# (reason under GREEN, under AMBER, under RED, key under GREEN, under AMBER, under RED),
+# with None where the rule cannot sit (no verdict is milder than one of its rules).
+# ``evaluate`` collects slots, sorts them by one key and picks one reason each, all in C.
+_PICK = (itemgetter(0), itemgetter(1), itemgetter(2))
+_KEY = (itemgetter(3), itemgetter(4), itemgetter(5))
+_CONTEXT_KEY = 100  # above every deciding key (at most 2 * 20 + 18)
 
 
-def _quote(name: str) -> str:
-    return f"'{name}'"
+def _slot(rule: str, rating: str, words: Wording, url: str) -> tuple:
+    own = _SEVERITY_OF[rating]
+    reasons: list[Reason | None] = []
+    keys: list[int] = []
+    for severity, verdict_rating in enumerate(_RATING_OF):
+        if severity < own:
+            reasons.append(None)
+            keys.append(0)
+            continue
+        # A press-bureau rule always set the contact: a verdict it sits in is never GREEN.
+        decides = severity == own or rule in PRESS_BUREAU_RULES
+        summary = words.decides.get(verdict_rating) if decides else words.context
+        if summary is None:
+            raise ValueError(f"{rule}: no wording for it under a {verdict_rating} verdict")
+        reasons.append(Reason(rule, summary, url, rating, decides))
+        # Deciding first, then most severe first, then the documented rule order.
+        keys.append((0 if decides else _CONTEXT_KEY) + 20 * (2 - own) + _RULE_INDEX[rule])
+    return (*reasons, *keys)
+
+
+def _own_reason(slot: tuple) -> Reason:
+    """The reason of a slot under a verdict of the rule's own rating."""
+    return next(reason for reason in slot[:3] if reason is not None)
 
 
 class _Variant:
-    """The topic-level reasons for one topic and one (ksi, in_public_domain) combination."""
+    """The topic-level slots for one topic and one (ksi, in_public_domain) combination."""
 
-    __slots__ = ("reasons", "severity", "press")
+    __slots__ = ("slots", "severity", "press", "reasons")
 
-    def __init__(self, reasons: tuple[Reason, ...]):
-        self.reasons = reasons
-        self.severity = max((_SEVERITY_OF[r.rating] for r in reasons), default=0)
-        self.press = any(r.rule in PRESS_BUREAU_RULES for r in reasons)
+    def __init__(self, slots: tuple[tuple, ...]):
+        own = [_own_reason(slot) for slot in slots]
+        self.slots = slots
+        self.severity = max((_SEVERITY_OF[r.rating] for r in own), default=0)
+        self.press = any(r.rule in PRESS_BUREAU_RULES for r in own)
+        # The verdict's reasons when no other rule applies (then the rating is this severity).
+        self.reasons = tuple(
+            tuple(map(_PICK[severity], sorted(slots, key=_KEY[severity])))
+            if severity >= self.severity
+            else None
+            for severity in range(3)
+        )
 
 
 class _CompiledTopic:
@@ -118,212 +170,103 @@ class _CompiledTopic:
 
 
 class Compiled:
-    """Everything ``evaluate`` needs from one rulebook, with every ``Reason`` prebuilt."""
+    """Everything ``evaluate`` needs from one rulebook: every ``Reason`` prebuilt for every
+    verdict rating it can sit under, held in slots (see ``_slot``)."""
 
     def __init__(self, rulebook: Rulebook):
         self.version = rulebook.version
         self.window = rulebook.sentencing_window_days
         urls = rulebook.guidance_urls
 
-        def url(rule: str, rating: str) -> str:
-            return urls.get(rule) or DEFAULT_GUIDANCE_URLS.get(rule) or RATING_GUIDANCE_URLS[rating]
+        def slot(rule: str, rating: str, words: Wording, guidance_url: str | None = None):
+            guidance_url = (
+                guidance_url
+                or urls.get(rule)
+                or DEFAULT_GUIDANCE_URLS.get(rule)
+                or RATING_GUIDANCE_URLS[rating]
+            )
+            return _slot(rule, rating, words, guidance_url)
 
-        def reason(rule: str, rating: str, summary: str, guidance_url: str | None = None):
-            return Reason(rule, summary, guidance_url or url(rule, rating), rating)
-
-        days = "a week" if self.window == 7 else f"{self.window} days"
-        self.court = reason(
-            "court-sentencing-window",
-            RED,
-            f"More than {self.window} days have passed since sentencing, and DMC will not release "
-            f"a court result more than {days} after sentencing because it is no longer news. "
-            "Do not post it.",
+        self.court = slot(
+            "court-sentencing-window", RED, wording.court_sentencing_window(self.window)
         )
-        self.wider = reason(
-            "wider-interest",
-            AMBER,
-            "This story is likely to interest media beyond your local papers (for example the "
-            "Evening Standard, BBC London or national news). Bring it to DMC early: contact the "
-            "24-hour Press Bureau before posting.",
+        self.wider = slot("wider-interest", AMBER, wording.wider_interest())
+        # Breaking carries the verdict's rating: its AMBER reason under AMBER, RED under RED.
+        breaking = wording.breaking_press_bureau()
+        amber = slot("breaking-press-bureau", AMBER, breaking)
+        red = slot("breaking-press-bureau", RED, breaking)
+        self.breaking = (None, amber[1], red[2], 0, amber[4], red[5])
+        self.suspect_unauthorised = slot(
+            "suspect-image-unauthorised", RED, wording.suspect_image_unauthorised()
         )
-        self.breaking = (
-            None,
-            reason(
-                "breaking-press-bureau",
-                AMBER,
-                "This incident is unfolding now and the post needs DMC's approval. Contact the "
-                "24-hour Press Bureau, who handle breaking incidents day and night, before "
-                "posting.",
-            ),
-            reason(
-                "breaking-press-bureau",
-                RED,
-                "This incident is unfolding now and this post must not go out. Contact the "
-                "24-hour Press Bureau, who handle breaking incidents day and night.",
-            ),
+        self.suspect_authorised = slot(
+            "suspect-image-authorised", GREEN, wording.suspect_image_authorised()
         )
-        self.suspect_unauthorised = reason(
-            "suspect-image-unauthorised",
-            RED,
-            "An image of a suspect or defendant may only be released when that is necessary, "
-            "proportionate and authorised (SIO or OIC approval, recorded). Without that "
-            "authorisation, do not post the image.",
-        )
-        self.suspect_authorised = reason(
-            "suspect-image-authorised",
-            GREEN,
-            "Release of this suspect or defendant image has been authorised as necessary and "
-            "proportionate, so the image can go with the post. Take a wanted image down as soon "
-            "as the person is arrested.",
-        )
-        self.general_image = reason(
-            "general-image",
-            GREEN,
-            "Photos are encouraged: a general picture makes your post more engaging, so do "
-            "include it.",
-        )
-        self.sexual_offence = reason(
-            "sexual-offence-victim",
-            RED,
-            "Victims of sexual offences have lifelong anonymity in law: never post anything that "
-            "could identify them (name, address, school, workplace, picture or a mix of clues). "
-            "Do not post this, contact DMC.",
-        )
-        self.child = reason(
-            "child-in-proceedings",
-            RED,
-            "Under-18s involved in criminal proceedings, whether defendant, victim or witness, "
-            "must not be identified. Do not post this, contact DMC.",
-        )
-        self.named = reason(
-            "named-before-charge",
-            RED,
-            "Do not name someone who has been arrested but not charged; give their age, gender "
-            "and area instead. Do not post this, contact DMC.",
-        )
-        self.prejudicial = reason(
-            "prejudicial-content",
-            RED,
-            "While proceedings are active, previous convictions, evidence or words that imply "
-            "guilt can prejudice a trial and be contempt of court. Do not post this, contact DMC.",
-        )
+        self.general_image = slot("general-image", GREEN, wording.general_image())
+        self.sexual_offence = slot("sexual-offence-victim", RED, wording.sexual_offence_victim())
+        self.child = slot("child-in-proceedings", RED, wording.child_in_proceedings())
+        self.named = slot("named-before-charge", RED, wording.named_before_charge())
+        self.prejudicial = slot("prejudicial-content", RED, wording.prejudicial_content())
         green_list = ", ".join(sorted(rulebook.green_sources))
         self.green_sources = {
-            source: reason(
-                "source-green-listed",
-                GREEN,
-                f"{_quote(source)} is on the green list of accounts and sites, so you can share "
-                "its content without asking DMC.",
-            )
+            source: slot("source-green-listed", GREEN, wording.source_green_listed(source))
             for source in rulebook.green_sources
         }
-        self.no_source = reason(
-            "source-not-green-listed",
-            AMBER,
-            "You have not said whose content this is, and only content from green-listed "
-            f"accounts and sites ({green_list}) can be shared without approval. Ask DMC before "
-            "posting.",
+        self.no_source = slot(
+            "source-not-green-listed", AMBER, wording.source_not_given(green_list)
         )
-        self.unlisted_source = reason(
-            "source-not-green-listed",
-            AMBER,
-            "This account or site is not on the green list "
-            f"({green_list}), so sharing it is not covered by the RAG table. Ask DMC before "
-            "posting.",
+        self.unlisted_source = slot(
+            "source-not-green-listed", AMBER, wording.source_not_green_listed(green_list)
         )
-        self.not_covered = reason(
-            "not-covered",
-            AMBER,
-            "Nothing in the rulebook covers this post, and anything not covered is never GREEN. "
-            "Ask DMC before posting.",
-        )
-        ksi = reason(
-            "ksi-collision",
-            AMBER,
-            "Someone was killed or seriously injured (KSI), which makes this collision an amber "
-            "item. Ask DMC before posting, and only if it is already in the public domain.",
-        )
-        major = reason(
-            "major-incident",
-            RED,
-            "Major and critical incidents are handled by the 24-hour Press Bureau. Do not post "
-            "about it yourself: contact the Press Bureau.",
+        shared = (
+            slot("not-covered", AMBER, wording.not_covered()),
+            slot("ksi-collision", AMBER, wording.ksi_collision()),
+            slot("major-incident", RED, wording.major_incident()),
         )
         self.topics = {
-            slug: self._compile_topic(topic, reason, ksi, major, self.not_covered)
+            slug: self._compile_topic(topic, slot, *shared)
             for slug, topic in rulebook.topics.items()
         }
 
     @staticmethod
-    def _compile_topic(topic, reason, ksi_reason, major_reason, not_covered) -> _CompiledTopic:
-        name = _quote(topic.name)
+    def _compile_topic(topic, slot, not_covered, ksi_slot, major_slot) -> _CompiledTopic:
         own_url = topic.guidance_url or RATING_GUIDANCE_URLS.get(topic.rating)
-        green = None
+        green = red = None
         if topic.rating == GREEN and not topic.checks_source:
-            green = reason(
-                "green-topic",
-                GREEN,
-                f"The topic {name} is GREEN in the RAG table: go for it, you can post this "
-                "yourself without asking DMC.",
-                own_url,
-            )
-        red = None
+            green = slot("green-topic", GREEN, wording.green_topic(topic.name), own_url)
         if topic.rating == RED:
-            red = reason(
-                "red-topic",
-                RED,
-                f"The topic {name} is RED in the RAG table: boroughs do not post about it. "
-                + ("Do not post this." if topic.press_bureau else "Do not post this, contact DMC."),
-                own_url,
-            )
-        # A KSI collision is an amber item; its public-domain rule links to the amber row.
-        amber_url = own_url if topic.rating == AMBER else None
-        in_pd = reason(
-            "amber-public-domain",
-            AMBER,
-            f"The topic {name} is AMBER and already in the public domain, so it may be posted: "
-            "ask DMC before posting.",
-            amber_url,
-        )
-        not_pd = reason(
-            "amber-not-public-domain",
-            RED,
-            f"The topic {name} is AMBER but not yet in the public domain, which makes it RED. "
-            "Do not post this, contact DMC.",
-        )
+            red = slot("red-topic", RED, wording.red_topic(topic.name, topic.press_bureau), own_url)
         if topic.amber_when_ksi and topic.rating == GREEN:
-            in_pd = reason(
-                "amber-public-domain",
-                AMBER,
-                "A collision where someone was killed or seriously injured is AMBER, and this one "
-                "is already in the public domain, so it may be posted: ask DMC before posting.",
+            # A KSI collision is an amber item; its public-domain rule links to the amber row.
+            in_pd = slot("amber-public-domain", AMBER, wording.amber_public_domain_ksi())
+            not_pd = slot("amber-not-public-domain", RED, wording.amber_not_public_domain_ksi())
+        else:
+            amber_url = own_url if topic.rating == AMBER else None
+            in_pd = slot(
+                "amber-public-domain", AMBER, wording.amber_public_domain(topic.name), amber_url
             )
-            not_pd = reason(
-                "amber-not-public-domain",
-                RED,
-                "A collision where someone was killed or seriously injured is AMBER, and this one "
-                "is not yet in the public domain, which makes it RED. Do not post this, contact "
-                "DMC.",
+            not_pd = slot(
+                "amber-not-public-domain", RED, wording.amber_not_public_domain(topic.name)
             )
         variants = []
         for ksi in (False, True):
             for public in (False, True):
                 ksi_applies = topic.amber_when_ksi and ksi
                 amber_item = topic.rating == AMBER or (ksi_applies and topic.rating != RED)
-                reasons: list[Reason] = []
+                slots: list[tuple] = []
                 if amber_item:
-                    reasons.append(in_pd if public else not_pd)
+                    slots.append(in_pd if public else not_pd)
                 elif green is not None:
-                    reasons.append(green)
+                    slots.append(green)
                 elif red is not None:
-                    reasons.append(red)
+                    slots.append(red)
                 elif not (topic.checks_source and topic.rating == GREEN):
-                    reasons.append(not_covered)
+                    slots.append(not_covered)
                 if ksi_applies:
-                    reasons.append(ksi_reason)
+                    slots.append(ksi_slot)
                 if topic.press_bureau:
-                    reasons.append(major_reason)
-                variants.append(_Variant(tuple(reasons)))
+                    slots.append(major_slot)
+                variants.append(_Variant(tuple(slots)))
         return _CompiledTopic(tuple(variants), topic.checks_source, topic.sentencing_window)
 
 
@@ -335,6 +278,34 @@ def compiled(rulebook: Rulebook) -> Compiled:
     return _compiled.get(rulebook)
 
 
+def _verdict_builder():
+    """``Verdict(...)`` without the frozen dataclass ``__init__``.
+
+    That ``__init__`` calls ``object.__setattr__`` once per field, about a third of the cost of
+    ``evaluate``; setting the slots directly is faster (as ``validate`` does for ``Facts``).
+    Used only while ``Verdict`` has exactly these fields and no ``__post_init__``.
+    """
+    fields = ("rating", "action", "contact", "reasons", "rulebook_version")
+    if tuple(Verdict.__dataclass_fields__) != fields or hasattr(Verdict, "__post_init__"):
+        return Verdict
+    s0, s1, s2, s3, s4 = (getattr(Verdict, name).__set__ for name in fields)
+    new = object.__new__
+
+    def build(rating: str, action: str, contact: str, reasons: tuple, version: int) -> Verdict:
+        verdict = new(Verdict)
+        s0(verdict, rating)
+        s1(verdict, action)
+        s2(verdict, contact)
+        s3(verdict, reasons)
+        s4(verdict, version)
+        return verdict
+
+    return build
+
+
+_verdict = _verdict_builder()
+
+
 def evaluate(facts: Facts, rulebook: Rulebook) -> Verdict:
     """Grade one set of facts. Raises ``FactsError`` for a topic the rulebook does not have."""
     c = _compiled.get(rulebook)
@@ -342,25 +313,25 @@ def evaluate(facts: Facts, rulebook: Rulebook) -> Verdict:
     if topic is None:
         raise topic_error(facts.topic, rulebook)
     variant = topic.variants[(2 if facts.ksi else 0) + (1 if facts.in_public_domain else 0)]
-    reasons = list(variant.reasons)
+    extra: list[tuple] = []  # slots of the rules beyond the topic's; none is the common case
     severity = variant.severity
     press = variant.press
 
     if topic.checks_source:
         source = facts.source
-        reason = c.green_sources.get(source) if source is not None else c.no_source
-        if reason is None:
-            reason = c.unlisted_source
-        reasons.append(reason)
-        if reason.rating == AMBER and severity < 1:
-            severity = 1
+        slot = c.green_sources.get(source) if source is not None else None
+        if slot is None:
+            slot = c.no_source if source is None else c.unlisted_source
+            if severity < 1:
+                severity = 1
+        extra.append(slot)
     if topic.sentencing_window:
         days = facts.days_since_sentencing
         if days is not None and days > c.window:
-            reasons.append(c.court)
+            extra.append(c.court)
             severity = 2
     if facts.wider_interest:
-        reasons.append(c.wider)
+        extra.append(c.wider)
         press = True
         if severity < 1:
             severity = 1
@@ -368,45 +339,50 @@ def evaluate(facts: Facts, rulebook: Rulebook) -> Verdict:
     if image != "none":
         if image == "suspect":
             if facts.image_release_authorised:
-                reasons.append(c.suspect_authorised)
+                extra.append(c.suspect_authorised)
             else:
-                reasons.append(c.suspect_unauthorised)
+                extra.append(c.suspect_unauthorised)
                 severity = 2
         elif image == "general":
-            reasons.append(c.general_image)
+            extra.append(c.general_image)
         else:
             raise FactsError({"image": f"must be one of none, general, suspect; got {image!r}"})
     if facts.identifies_sexual_offence_victim:
-        reasons.append(c.sexual_offence)
+        extra.append(c.sexual_offence)
         severity = 2
     if facts.identifies_child_in_proceedings:
-        reasons.append(c.child)
+        extra.append(c.child)
         severity = 2
     if facts.names_suspect_before_charge:
-        reasons.append(c.named)
+        extra.append(c.named)
         severity = 2
     if facts.prejudicial_content:
-        reasons.append(c.prejudicial)
+        extra.append(c.prejudicial)
         severity = 2
 
     if severity == 0:
-        return Verdict(GREEN, _ACTION_OF[0], CONTACT_NONE, tuple(reasons), c.version)
+        # Every reason is GREEN and decides; topic and extra slots are each in rule order.
+        reasons = variant.reasons[0]
+        if extra:
+            reasons += tuple(map(_PICK[0], extra))
+        return _verdict(GREEN, _ACTION_OF[0], CONTACT_NONE, reasons, c.version)
     if facts.breaking:
-        reasons.append(c.breaking[severity])
+        extra.append(c.breaking)
         press = True
-    # The reasons that decided the rating come first (stable: the fixed order within a rating).
-    reasons.sort(key=_most_severe_first)
-    return Verdict(
+    if extra:
+        # Each rule comes once, so its key is unique: the order of ``extra`` does not matter.
+        extra += variant.slots
+        extra.sort(key=_KEY[severity])
+        reasons = tuple(map(_PICK[severity], extra))
+    else:
+        reasons = variant.reasons[severity]  # no extra rule: the severity is the variant's
+    return _verdict(
         _RATING_OF[severity],
         _ACTION_OF[severity],
         CONTACT_PRESS_BUREAU if press else CONTACT_DMC,
-        tuple(reasons),
+        reasons,
         c.version,
     )
-
-
-def _most_severe_first(reason: Reason) -> int:
-    return -_SEVERITY_OF[reason.rating]
 
 
 def check(data: Any, rulebook: Rulebook) -> dict:

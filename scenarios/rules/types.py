@@ -78,16 +78,46 @@ class Facts:
 
 FACT_FIELDS = tuple(Facts.__dataclass_fields__)
 
+# Short plain-English labels for trainer screens (every fact but the topic, which has its name).
+FACT_LABELS = {
+    "in_public_domain": "Already in the public domain",
+    "ksi": "Someone killed or seriously injured (KSI)",
+    "days_since_sentencing": "Days since sentencing",
+    "wider_interest": "Likely interest beyond local media",
+    "breaking": "Unfolding now (breaking)",
+    "image": "Picture",
+    "image_release_authorised": "Release of the suspect image authorised",
+    "identifies_sexual_offence_victim": "Could identify a victim of a sexual offence",
+    "identifies_child_in_proceedings": "Could identify an under-18 in criminal proceedings",
+    "names_suspect_before_charge": "Names a suspect before charge",
+    "prejudicial_content": "Prejudicial content about active proceedings",
+    "source": "Whose post or site it shares",
+}
+
+IMAGE_LABELS = {
+    "none": "No picture",
+    "general": "A general photo",
+    "suspect": "A picture of a suspect or defendant",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Reason:
     rule: str
-    summary: str
+    summary: str  # worded for the verdict this reason sits in (see ``decides``)
     guidance_url: str
     rating: str  # the rating this rule alone asks for; not part of the JSON verdict
+    # True when this reason set the verdict's rating or its contact; False for context,
+    # worded so that it never contradicts the verdict ("On its own, ... would be green").
+    decides: bool = True
 
     def as_dict(self) -> dict:
-        return {"rule": self.rule, "summary": self.summary, "guidance_url": self.guidance_url}
+        return {
+            "rule": self.rule,
+            "summary": self.summary,
+            "guidance_url": self.guidance_url,
+            "decides": self.decides,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,5 +2,8 @@
 // list of problems.
 (function () {
   var summary = document.querySelector(".error-summary[tabindex='-1']");
-  if (summary) summary.focus();
+  if (summary) { summary.focus(); return; }
+  // A verdict that has just appeared is what the officer came for: read it first.
+  var verdict = document.querySelector(".verdict[tabindex='-1']");
+  if (verdict) verdict.focus();
 })();

@@ -1,4 +1,4 @@
-"""The plain-text formats trainers write scenario templates in (scenarios/authoring.py).
+"""The admin form's plain-text fields (scenarios/authoring/fields.py): facts and slot values.
 
 Pure: no database. Run with
 ``.venv/bin/python -m pytest -p no:cacheprovider tests/scenarios/test_authoring_format.py -q``.
@@ -226,3 +226,39 @@ def test_slot_values_round_trip():
     text = format_slot_values(values)
     assert parse_slot_values(text) == values
     assert format_slot_values(parse_slot_values(text)) == text
+
+
+# --------------------------------------------------------------------------- spaces at the edges
+
+
+def test_a_quoted_value_keeps_the_space_just_inside_its_quotes():
+    values = parse_slot_values(
+        '" and remains in custody"\n'
+        '  " (the Met announces it tomorrow)" => in_public_domain: false\n'
+        '"trailing space "'
+    )
+    assert values == [
+        SlotValue(" and remains in custody"),
+        SlotValue(" (the Met announces it tomorrow)", {"in_public_domain": False}),
+        SlotValue("trailing space "),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ['"Stay safe this weekend"', '"Stay safe," said the PC', '"', '""']
+)
+def test_other_quotes_are_kept_as_written(line):
+    assert parse_slot_values(line) == [SlotValue(line)]
+
+
+def test_values_with_spaces_at_the_edges_round_trip_in_quotes():
+    values = [
+        SlotValue(" and remains in custody"),
+        SlotValue(", as @metpoliceuk announced", {"in_public_domain": True}),
+        SlotValue(" It launches next Monday: you heard it here first!", {"wider_interest": True}),
+        SlotValue('"Stay safe"'),
+    ]
+    text = format_slot_values(values)
+    assert text.splitlines()[0] == '" and remains in custody"'
+    assert text.splitlines()[3] == '"Stay safe"'
+    assert parse_slot_values(text) == values

@@ -13,6 +13,7 @@ import re
 
 import pytest
 
+import scenarios.generator
 from scenarios.generator import (
     NEAR_MISS_KINDS,
     Question,
@@ -640,7 +641,8 @@ def test_question_as_dict_is_json_ready(bank):
         {"rating": "RED", "action": "Do not post, contact DMC"},
     ]
     assert data["explanation"] == question.explanation
-    assert all(set(reason) == {"rule", "summary", "guidance_url"} for reason in data["reasons"])
+    keys = {"rule", "summary", "guidance_url", "decides"}
+    assert all(set(reason) == keys for reason in data["reasons"])
     assert "suspect-image-unauthorised" in [reason["rule"] for reason in data["reasons"]]
     assert data["rulebook_version"] == 1
     assert data["template"] == "wanted"
@@ -831,3 +833,20 @@ def test_pools_are_deterministic_and_independent_of_the_bank_order(rulebook, ban
     assert one.keys == two.keys
     assert one.pairs == two.pairs
     assert one.keys != other.keys
+
+
+def test_the_package_exports_what_the_project_imports():
+    """The generator is a package of small modules; callers import only from the package."""
+    used = {
+        "Question",
+        "SlotValue",
+        "TemplateError",
+        "TemplateSpec",
+        "coverage_of",
+        "explanation_of",
+        "generate",
+        "select_pool",
+        "validate_template",
+    }
+    assert used <= set(scenarios.generator.__all__)
+    assert all(hasattr(scenarios.generator, name) for name in scenarios.generator.__all__)

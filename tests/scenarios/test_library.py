@@ -1,7 +1,7 @@
-"""The starter library of scenario templates (scenarios/library.py).
+"""The starter library of scenario templates (scenarios/starter_library/, one file each).
 
-Pure Python, no database: the library is checked against the initial rulebook with the generator
-alone. Run with
+Pure Python, no database: the library is read with ``read_library`` and checked against the
+initial rulebook with the generator alone. Run with
 ``.venv/bin/python -m pytest -p no:cacheprovider tests/scenarios/test_library.py -q``.
 """
 
@@ -10,9 +10,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import pytest
 
+from scenarios.authoring import read_library
 from scenarios.generator import (
     NEAR_MISS_KINDS,
     coverage_of,
@@ -20,11 +22,12 @@ from scenarios.generator import (
     generate,
     validate_template,
 )
-from scenarios.library import STARTER_TEMPLATES, starter_library
 from scenarios.rules.engine import RULE_IDS
 from scenarios.rules.initial import initial_rulebook
 from scenarios.rules.types import RATINGS
 
+LIBRARY = Path(__file__).resolve().parents[2] / "scenarios" / "starter_library"
+STARTER_TEMPLATES = read_library(LIBRARY)
 SEED = 20240601
 KEY_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # With the initial rulebook every topic is covered by a topic rule, so "not-covered" cannot fire.
@@ -53,9 +56,21 @@ def combinations(spec) -> int:
 # --------------------------------------------------------------------------- the templates
 
 
-def test_starter_library_returns_the_templates():
-    assert starter_library() is STARTER_TEMPLATES
+def test_the_library_is_read_in_file_name_order():
     assert isinstance(STARTER_TEMPLATES, tuple)
+    assert [spec.key for spec in STARTER_TEMPLATES] == sorted(
+        path.stem for path in LIBRARY.glob("*.txt")
+    )
+
+
+def test_the_library_directory_holds_only_template_files_and_the_readme():
+    """A file with another ending would be skipped without a word, so there must be none."""
+    stray = [
+        path.name
+        for path in LIBRARY.iterdir()
+        if path.suffix != ".txt" and path.name != "README.md"
+    ]
+    assert not stray
 
 
 def test_there_are_at_least_44_templates():
@@ -177,12 +192,9 @@ def test_near_miss_tags_match_the_pairs(bank, rulebook):
 
 
 def test_generation_is_deterministic_for_a_seed(bank, rulebook):
-    again = generate(starter_library(), rulebook, rng=SEED)
+    again = generate(read_library(LIBRARY), rulebook, rng=SEED)
     assert [q.key for q in again] == [q.key for q in bank]
     assert [q.as_dict() for q in again] == [q.as_dict() for q in bank]
     # With sampling (a small per-template limit) the seed still fixes the result.
     sampled = [generate(STARTER_TEMPLATES, rulebook, per_template_limit=8, rng=7) for _ in "ab"]
     assert [q.key for q in sampled[0]] == [q.key for q in sampled[1]]
-
-
-# --------------------------------------------------------------------------- purity

@@ -4,7 +4,7 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from scenarios.rules import initial_rulebook
 from scenarios.rules.initial import DEFAULT_GUIDANCE_URLS
@@ -29,6 +29,9 @@ def rag_check(stdin: str, *args, monkeypatch):
         call_command("rag_check", *args, stdout=out, stderr=err)
     except SystemExit as exit_:
         return exit_.code, out.getvalue(), err.getvalue()
+    except CommandError as error:
+        # manage.py prints the message on stderr and exits with error.returncode.
+        return error.returncode, out.getvalue(), err.getvalue() + str(error)
     return 0, out.getvalue(), err.getvalue()
 
 

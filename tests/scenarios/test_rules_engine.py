@@ -6,6 +6,7 @@ Expected ratings are written out from the guidance note's table, not derived fro
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from types import MappingProxyType
 
 import pytest
@@ -32,6 +33,7 @@ from scenarios.rules.initial import (
     INITIAL_TOPICS,
     SENTENCING_WINDOW_DAYS,
 )
+from scenarios.rules.wording import topic_phrase
 
 RB = initial_rulebook()
 
@@ -177,10 +179,20 @@ def test_verdict_json_shape_matches_the_contract():
                 "rule": "amber-public-domain",
                 "summary": verdict["reasons"][0]["summary"],
                 "guidance_url": "/guidance/rag/#amber",
+                "decides": True,
             }
         ],
     }
     assert "Missing people" in verdict["reasons"][0]["summary"]
+
+
+def test_json_reasons_say_which_decide_but_not_their_own_rating():
+    verdict = check({"topic": "burglary", "prejudicial_content": True}, RB)
+    assert [(r["rule"], r["decides"]) for r in verdict["reasons"]] == [
+        ("prejudicial-content", True),
+        ("green-topic", False),
+    ]
+    assert all(set(r) == {"rule", "summary", "guidance_url", "decides"} for r in verdict["reasons"])
 
 
 def test_check_equals_parse_then_evaluate():
@@ -505,14 +517,15 @@ def test_reason_order_is_fixed_with_the_deciding_reasons_first():
         prejudicial_content=True,
         breaking=True,
     )
-    assert [r.rule for r in verdict.reasons] == [
-        "child-in-proceedings",
-        "prejudicial-content",
-        "breaking-press-bureau",
-        "amber-public-domain",
-        "ksi-collision",
-        "wider-interest",
-        "general-image",
+    # wider-interest is AMBER but decides: it made the Press Bureau the contact.
+    assert [(r.rule, r.decides) for r in verdict.reasons] == [
+        ("child-in-proceedings", True),
+        ("prejudicial-content", True),
+        ("breaking-press-bureau", True),
+        ("wider-interest", True),
+        ("amber-public-domain", False),
+        ("ksi-collision", False),
+        ("general-image", False),
     ]
     court = grade(
         topic="court-result",
@@ -771,3 +784,395 @@ def test_initial_rulebook():
     assert rb.green_sources == frozenset(INITIAL_GREEN_SOURCES)
     assert rb.sentencing_window_days == 7
     assert dict(rb.guidance_urls) == dict(DEFAULT_GUIDANCE_URLS)
+
+
+# --- deciding reasons and wording that never contradicts the verdict -------------------------
+
+# Words a reason may not use under a verdict of that rating (compared in lower case).
+FORBIDDEN = {
+    GREEN: (),
+    AMBER: ("go for it", "you can post", "can go with the post", "without asking dmc"),
+    RED: (
+        "go for it",
+        "you can post",
+        "can go with the post",
+        "without asking dmc",
+        "before posting",
+        "may be posted",
+        "ask dmc before",
+    ),
+}
+
+
+def contradictions(verdict):
+    """(rule, phrase) for every reason that says something its verdict contradicts."""
+    return [
+        (reason.rule, phrase)
+        for reason in verdict.reasons
+        for phrase in FORBIDDEN[verdict.rating]
+        if phrase in reason.summary.lower()
+    ]
+
+
+def mystery_rulebook():
+    """The initial rulebook plus a topic whose rating the engine does not know."""
+    topics = dict(RB.topics)
+    topics["mystery"] = Topic("mystery", "Mystery", "PURPLE", "")
+    return custom_rulebook(topics=MappingProxyType(topics))
+
+
+MYSTERY_RB = mystery_rulebook()
+
+# Every rule under every verdict rating it can sit under: (rule, verdict rating, facts, does it
+# decide, its exact summary when the wording is context, or None to check phrases only).
+WORDING_CASES = [
+    ("green-topic", GREEN, {"topic": "burglary"}, True, None),
+    (
+        "green-topic",
+        AMBER,
+        {"topic": "burglary", "wider_interest": True},
+        False,
+        "On its own, burglary would be green.",
+    ),
+    (
+        "green-topic",
+        RED,
+        {"topic": "burglary", "prejudicial_content": True},
+        False,
+        "On its own, burglary would be green.",
+    ),
+    ("amber-public-domain", AMBER, {"topic": "court-result", "in_public_domain": True}, True, None),
+    (
+        "amber-public-domain",
+        RED,
+        {"topic": "court-result", "in_public_domain": True, "days_since_sentencing": 9},
+        False,
+        "On its own, a story about court results that is already in the public domain would be "
+        "amber (ask DMC first).",
+    ),
+    (
+        "amber-public-domain",
+        RED,
+        {
+            "topic": "road-traffic-collision",
+            "ksi": True,
+            "in_public_domain": True,
+            "names_suspect_before_charge": True,
+        },
+        False,
+        "On its own, a KSI collision already in the public domain would be amber (ask DMC first).",
+    ),
+    ("amber-not-public-domain", RED, {"topic": "missing-person"}, True, None),
+    ("red-topic", RED, {"topic": "force-sop"}, True, None),
+    ("not-covered", AMBER, {"topic": "mystery"}, True, None),
+    (
+        "not-covered",
+        RED,
+        {"topic": "mystery", "prejudicial_content": True},
+        False,
+        "On its own, a post the rulebook does not cover would be amber (ask DMC first).",
+    ),
+    (
+        "ksi-collision",
+        AMBER,
+        {"topic": "road-traffic-collision", "ksi": True, "in_public_domain": True},
+        True,
+        None,
+    ),
+    (
+        "ksi-collision",
+        RED,
+        {"topic": "road-traffic-collision", "ksi": True},
+        False,
+        "On its own, a collision where someone was killed or seriously injured would be amber.",
+    ),
+    ("major-incident", RED, {"topic": "major-critical-incident"}, True, None),
+    ("source-green-listed", GREEN, {"topic": "retweet", "source": "metpoliceuk"}, True, None),
+    (
+        "source-green-listed",
+        AMBER,
+        {"topic": "retweet", "source": "metpoliceuk", "wider_interest": True},
+        False,
+        "On its own, sharing @metpoliceuk (on the green list) would be green.",
+    ),
+    (
+        "source-green-listed",
+        RED,
+        {"topic": "link", "source": "metpoliceuk", "names_suspect_before_charge": True},
+        False,
+        "On its own, sharing @metpoliceuk (on the green list) would be green.",
+    ),
+    ("source-not-green-listed", AMBER, {"topic": "link", "source": "someone-else"}, True, None),
+    ("source-not-green-listed", AMBER, {"topic": "link"}, True, None),
+    (
+        "source-not-green-listed",
+        RED,
+        {"topic": "link", "source": "someone-else", "identifies_child_in_proceedings": True},
+        False,
+        "On its own, sharing an account or site that is not on the green list would be amber "
+        "(ask DMC first).",
+    ),
+    (
+        "source-not-green-listed",
+        RED,
+        {"topic": "retweet", "identifies_child_in_proceedings": True},
+        False,
+        "On its own, sharing content without saying whose it is would be amber (ask DMC first).",
+    ),
+    (
+        "court-sentencing-window",
+        RED,
+        {"topic": "court-result", "in_public_domain": True, "days_since_sentencing": 8},
+        True,
+        None,
+    ),
+    ("wider-interest", AMBER, {"topic": "burglary", "wider_interest": True}, True, None),
+    (
+        "wider-interest",
+        RED,
+        {"topic": "force-reputation", "wider_interest": True},
+        True,
+        "This story is likely to interest media beyond your local papers, so DMC's 24-hour "
+        "Press Bureau must hear about it: tell them, and do not post it yourself.",
+    ),
+    ("suspect-image-unauthorised", RED, {"topic": "burglary", "image": "suspect"}, True, None),
+    (
+        "suspect-image-authorised",
+        GREEN,
+        {"topic": "burglary", "image": "suspect", "image_release_authorised": True},
+        True,
+        None,
+    ),
+    (
+        "suspect-image-authorised",
+        AMBER,
+        {
+            "topic": "wanted-suspect",
+            "in_public_domain": True,
+            "image": "suspect",
+            "image_release_authorised": True,
+        },
+        False,
+        "Release of this suspect image has been authorised, so the picture itself is not the "
+        "problem.",
+    ),
+    (
+        "suspect-image-authorised",
+        RED,
+        {"topic": "wanted-suspect", "image": "suspect", "image_release_authorised": True},
+        False,
+        "Release of this suspect image has been authorised, so the picture itself is not the "
+        "problem.",
+    ),
+    ("general-image", GREEN, {"topic": "burglary", "image": "general"}, True, None),
+    (
+        "general-image",
+        AMBER,
+        {"topic": "missing-person", "in_public_domain": True, "image": "general"},
+        False,
+        "On its own, a general photo would be fine: photos are encouraged.",
+    ),
+    (
+        "general-image",
+        RED,
+        {"topic": "missing-person", "image": "general"},
+        False,
+        "On its own, a general photo would be fine: photos are encouraged.",
+    ),
+    *[(rule, RED, {"topic": "burglary", flag: True}, True, None) for flag, rule in LEGAL],
+    (
+        "breaking-press-bureau",
+        AMBER,
+        {"topic": "evacuation-emergency", "in_public_domain": True, "breaking": True},
+        True,
+        None,
+    ),
+    ("breaking-press-bureau", RED, {"topic": "evacuation-emergency", "breaking": True}, True, None),
+]
+
+# The verdict ratings each rule can sit under, written out from the rules.
+RATINGS_A_RULE_CAN_SIT_UNDER = {
+    "green-topic": {GREEN, AMBER, RED},
+    "amber-public-domain": {AMBER, RED},
+    "amber-not-public-domain": {RED},
+    "red-topic": {RED},
+    "not-covered": {AMBER, RED},
+    "ksi-collision": {AMBER, RED},
+    "major-incident": {RED},
+    "source-green-listed": {GREEN, AMBER, RED},
+    "source-not-green-listed": {AMBER, RED},
+    "court-sentencing-window": {RED},
+    "wider-interest": {AMBER, RED},
+    "suspect-image-unauthorised": {RED},
+    "suspect-image-authorised": {GREEN, AMBER, RED},
+    "general-image": {GREEN, AMBER, RED},
+    "sexual-offence-victim": {RED},
+    "child-in-proceedings": {RED},
+    "named-before-charge": {RED},
+    "prejudicial-content": {RED},
+    "breaking-press-bureau": {AMBER, RED},
+}
+
+
+def test_the_wording_table_walks_every_rule_under_every_rating_it_can_sit_under():
+    walked = {(rule, rating) for rule, rating, *_ in WORDING_CASES}
+    expected = {
+        (rule, rating)
+        for rule, ratings in RATINGS_A_RULE_CAN_SIT_UNDER.items()
+        for rating in ratings
+    }
+    assert walked == expected
+    assert set(RATINGS_A_RULE_CAN_SIT_UNDER) == set(RULE_IDS)
+
+
+@pytest.mark.parametrize(("rule", "rating", "facts", "decides", "summary"), WORDING_CASES)
+def test_every_rule_under_every_verdict_rating(rule, rating, facts, decides, summary):
+    verdict = evaluate(parse_facts(facts, MYSTERY_RB), MYSTERY_RB)
+    assert verdict.rating == rating
+    (reason,) = [r for r in verdict.reasons if r.rule == rule]
+    assert reason.decides is decides
+    if summary is not None:
+        assert reason.summary == summary
+    if not decides:
+        assert reason.summary.startswith(("On its own, ", "Release of this suspect image"))
+    assert not contradictions(verdict)
+    deciding = [r for r in verdict.reasons if r.decides]
+    assert deciding
+    assert list(verdict.reasons[: len(deciding)]) == deciding  # the deciding reasons first
+
+
+def test_green_verdicts_may_say_go_for_it():
+    (reason,) = grade(topic="burglary").reasons
+    assert reason.decides
+    assert "go for it" in reason.summary
+    assert "you can share its content without asking DMC" in (
+        grade(topic="retweet", source="metpoliceuk").reasons[0].summary
+    )
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        # The walk-through's contradictions: each reason now reads right under the verdict.
+        {"topic": "burglary", "prejudicial_content": True},
+        {"topic": "burglary", "image": "suspect", "image_release_authorised": True,
+         "names_suspect_before_charge": True},
+        {"topic": "force-reputation", "wider_interest": True},
+        {"topic": "court-result", "in_public_domain": True, "days_since_sentencing": 30,
+         "wider_interest": True, "image": "general", "breaking": True},
+    ],
+)  # fmt: skip
+def test_no_reason_contradicts_a_red_verdict(facts):
+    verdict = grade(**facts)
+    assert verdict.rating == RED
+    assert not contradictions(verdict)
+
+
+def test_every_topic_under_red_and_amber_reads_without_contradiction():
+    for slug, topic in RB.topics.items():
+        for extra in (
+            {"prejudicial_content": True},
+            {"prejudicial_content": True, "in_public_domain": True, "ksi": True},
+            {"wider_interest": True, "in_public_domain": True, "image": "general"},
+            {"in_public_domain": True, "source": "metpoliceuk", "breaking": True},
+        ):
+            verdict = grade(topic=slug, **extra)
+            assert not contradictions(verdict), (slug, extra)
+            for reason in verdict.reasons:
+                assert (
+                    reason.decides
+                    or "On its own" in reason.summary
+                    or (reason.rule == "suspect-image-authorised")
+                )
+                # The topic rule's context names the row (a KSI collision names the collision).
+                names_row = reason.rule == "green-topic" or (
+                    reason.rule == "amber-public-domain" and not topic.amber_when_ksi
+                )
+                if not reason.decides and names_row:
+                    assert topic.name.lower() in reason.summary.lower()
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [
+        ("Burglary", "burglary"),
+        ("Road traffic collisions", "road traffic collisions"),
+        ("Street and community meetings", "street and community meetings"),
+        ("Any discussion of the terror threat level", "any discussion of the terror threat level"),
+        # Proper names and acronyms stay as DMC wrote them.
+        ("ASBOs", "the topic “ASBOs”"),
+        ("SCO investigations", "the topic “SCO investigations”"),
+        ("Local and pan-London appeals", "the topic “Local and pan-London appeals”"),
+        ("Met-wide operations", "the topic “Met-wide operations”"),
+        (
+            "Met-wide operations (e.g. raids, BigWings)",
+            "the topic “Met-wide operations (e.g. raids, BigWings)”",
+        ),
+        ("Force SOPs (standard operating procedures)",
+         "the topic “Force SOPs (standard operating procedures)”"),
+    ],
+)  # fmt: skip
+def test_topic_phrase(name, phrase):
+    assert topic_phrase(name) == phrase
+
+
+def test_amber_context_keeps_a_proper_topic_name():
+    verdict = grade(topic="met-wide-operation", in_public_domain=True, prejudicial_content=True)
+    assert verdict.reasons[1].summary == (
+        "On its own, a story on the topic “Met-wide operations (e.g. raids, BigWings)” that is "
+        "already in the public domain would be amber (ask DMC first)."
+    )
+
+
+def test_context_reasons_are_prebuilt_too():
+    first = grade(topic="burglary", prejudicial_content=True).reasons[1]
+    again = grade(topic="burglary", names_suspect_before_charge=True).reasons[1]
+    assert again is first
+    assert not first.decides
+    deciding = grade(topic="burglary").reasons[0]
+    assert deciding.rule == first.rule and deciding.decides and deciding is not first
+
+
+# --- the (rating, contact) a verdict can have ----------------------------------------------------
+
+RATING_CONTACTS = [
+    (GREEN, "none", {"topic": "burglary"}),
+    (AMBER, "dmc", {"topic": "asbo", "in_public_domain": True}),
+    (AMBER, "press-bureau", {"topic": "burglary", "wider_interest": True}),
+    (RED, "dmc", {"topic": "asbo"}),
+    (RED, "press-bureau", {"topic": "major-critical-incident"}),
+]
+
+
+@pytest.mark.parametrize(("rating", "contact", "facts"), RATING_CONTACTS)
+def test_every_rating_and_contact_is_reached(rating, contact, facts):
+    verdict = grade(**facts)
+    assert (verdict.rating, verdict.contact) == (rating, contact)
+    assert any(reason.decides for reason in verdict.reasons)
+
+
+def test_every_kind_of_row_compiles_and_its_verdicts_read_right():
+    """DMC can move rows and set their flags: every combination gets deciding reasons first
+    and wording that never contradicts the verdict."""
+    flags = ("amber_when_ksi", "sentencing_window", "checks_source", "press_bureau")
+    topics = dict(RB.topics)
+    for rating in (GREEN, AMBER, RED, "PURPLE"):
+        for bits in itertools.product((False, True), repeat=len(flags)):
+            slug = f"row-{rating.lower()}-{''.join('1' if b else '0' for b in bits)}"
+            topics[slug] = Topic(
+                slug, "Row " + slug, rating, "", **dict(zip(flags, bits, strict=True))
+            )
+    rb = custom_rulebook(topics=MappingProxyType(topics))
+    grid_flags = ("ksi", "in_public_domain", "wider_interest", "breaking", "prejudicial_content")
+    grid = [
+        dict(zip(grid_flags, bits, strict=True))
+        for bits in itertools.product((False, True), repeat=len(grid_flags))
+    ]
+    for slug in topics:
+        for facts in grid:
+            for extra in ({}, {"image": "general", "source": "metpoliceuk"}):
+                verdict = evaluate(Facts(slug, **facts, **extra, days_since_sentencing=9), rb)
+                assert not contradictions(verdict), (slug, facts, extra)
+                deciding = [r for r in verdict.reasons if r.decides]
+                assert deciding and list(verdict.reasons[: len(deciding)]) == deciding
+                assert (verdict.rating, verdict.contact) in {(r, c) for r, c, _ in RATING_CONTACTS}

@@ -8,12 +8,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from scenarios.rules import (
+    AMBER,
     CONTACTS,
     FACT_FIELDS,
     GREEN,
     IMAGE_KINDS,
     PRESS_BUREAU_RULES,
     RATINGS,
+    RED,
     RULE_IDS,
     SEVERITY,
     Facts,
@@ -123,6 +125,8 @@ def check_well_formed(verdict):
         assert reason.rating in RATINGS
         assert reason.summary.strip()
         assert reason.guidance_url.startswith("/guidance/")
+        assert reason.decides is True or reason.decides is False
+        assert reason.as_dict()["decides"] is reason.decides
 
 
 def check_most_severe_reason_decides(verdict):
@@ -142,12 +146,55 @@ def check_contact(verdict):
         assert verdict.contact == "dmc"
 
 
+# Every (rating, contact) a verdict can have.
+RATING_CONTACTS = {
+    (GREEN, "none"),
+    (AMBER, "dmc"),
+    (AMBER, "press-bureau"),
+    (RED, "dmc"),
+    (RED, "press-bureau"),
+}
+
+
+def check_rating_and_contact(verdict):
+    assert (verdict.rating, verdict.contact) in RATING_CONTACTS
+
+
+def check_decides(verdict):
+    # A reason decides when it set the rating or the contact; every verdict has one.
+    for reason in verdict.reasons:
+        set_contact = verdict.contact == "press-bureau" and reason.rule in PRESS_BUREAU_RULES
+        assert reason.decides == (reason.rating == verdict.rating or set_contact)
+        # So context reasons only ever sit under a more severe verdict.
+        if not reason.decides:
+            assert SEVERITY[reason.rating] < SEVERITY[verdict.rating]
+    assert any(reason.decides for reason in verdict.reasons)
+
+
 def check_reason_order(verdict):
-    # The deciding (most severe) reasons first, then the documented order (RULE_IDS);
-    # each rule at most once.
-    order = [(-SEVERITY[r.rating], RULE_IDS.index(r.rule)) for r in verdict.reasons]
+    # The deciding reasons first, then the others; within each, most severe first, then the
+    # documented order (RULE_IDS); each rule at most once.
+    order = [(not r.decides, -SEVERITY[r.rating], RULE_IDS.index(r.rule)) for r in verdict.reasons]
     assert order == sorted(set(order))
     assert len({r.rule for r in verdict.reasons}) == len(verdict.reasons)
+
+
+# Words a reason may not use under a verdict of that rating (compared in lower case).
+NOT_UNDER_AMBER = ("go for it", "you can post", "can go with the post", "without asking dmc")
+FORBIDDEN = {
+    GREEN: (),
+    AMBER: NOT_UNDER_AMBER,
+    RED: (*NOT_UNDER_AMBER, "before posting", "may be posted", "ask dmc before"),
+}
+
+
+def check_wording_never_contradicts_the_rating(verdict):
+    for reason in verdict.reasons:
+        summary = reason.summary.lower()
+        for phrase in FORBIDDEN[verdict.rating]:
+            assert phrase not in summary, (verdict.rating, reason.rule, phrase)
+        if not reason.decides:
+            assert reason.summary.startswith(("On its own, ", "Release of this suspect image"))
 
 
 def check_legal_flags_are_red(facts, verdict):
@@ -167,8 +214,37 @@ def test_verdict_invariants(facts):
     check_well_formed(verdict)
     check_most_severe_reason_decides(verdict)
     check_contact(verdict)
+    check_rating_and_contact(verdict)
+    check_decides(verdict)
     check_reason_order(verdict)
+    check_wording_never_contradicts_the_rating(verdict)
     check_legal_flags_are_red(facts, verdict)
+
+
+# Facts that reach the AMBER and RED verdicts more often than the uniform mix does: a GREEN
+# topic with one or two things that lift it, so green reasons sit under a more severe verdict.
+lifted_facts = st.builds(
+    Facts,
+    topic=st.sampled_from([slug for slug in SLUGS if RB.topics[slug].rating == GREEN]),
+    in_public_domain=st.booleans(),
+    ksi=st.booleans(),
+    wider_interest=st.booleans(),
+    breaking=st.booleans(),
+    image=st.sampled_from(IMAGE_KINDS),
+    image_release_authorised=st.booleans(),
+    prejudicial_content=st.booleans(),
+    source=st.none() | st.sampled_from(SOURCES),
+)
+
+
+@FAST
+@given(lifted_facts)
+def test_decides_and_wording_on_lifted_green_topics(facts):
+    verdict = evaluate(facts, RB)
+    check_rating_and_contact(verdict)
+    check_decides(verdict)
+    check_reason_order(verdict)
+    check_wording_never_contradicts_the_rating(verdict)
 
 
 @FAST

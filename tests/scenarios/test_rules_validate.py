@@ -10,6 +10,9 @@ import pytest
 
 from scenarios.rules import (
     FACT_FIELDS,
+    FACT_LABELS,
+    IMAGE_KINDS,
+    IMAGE_LABELS,
     Facts,
     FactsError,
     Topic,
@@ -274,3 +277,27 @@ def test_parse_many_needs_an_object_or_an_array(data):
         parse_many(data, RB)
     assert info.value.index is None
     assert "array" in info.value.errors["facts"]
+
+
+# --- plain-English labels for trainer screens ---------------------------------------------------
+
+
+def test_every_fact_but_the_topic_has_a_label():
+    assert set(FACT_LABELS) == set(FACT_FIELDS) - {"topic"}
+    assert all(label.strip() and label[0].isupper() for label in FACT_LABELS.values())
+    assert len(set(FACT_LABELS.values())) == len(FACT_LABELS)
+
+
+def test_fact_labels_read_as_trainers_see_them():
+    assert FACT_LABELS["in_public_domain"] == "Already in the public domain"
+    assert FACT_LABELS["ksi"] == "Someone killed or seriously injured (KSI)"
+    assert FACT_LABELS["source"] == "Whose post or site it shares"
+
+
+def test_every_image_kind_has_a_label():
+    assert list(IMAGE_LABELS) == list(IMAGE_KINDS)
+    assert IMAGE_LABELS == {
+        "none": "No picture",
+        "general": "A general photo",
+        "suspect": "A picture of a suspect or defendant",
+    }

@@ -16,10 +16,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from scenarios.authoring import read_library
 from scenarios.generator import validate_template
 from scenarios.jobs import bank_generate
-from scenarios.library import starter_library
-from scenarios.library_loader import load_starter_library
+from scenarios.library_loader import STARTER_LIBRARY, load_starter_library
 from scenarios.models import BankQuestion, ScenarioTemplate, TemplateSlot
 from scenarios.rulebook import published_rulebook
 
@@ -42,7 +42,7 @@ HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 
 
-def template_form(*, slots=(WARD, OFFENCE), action="action-publish", **fields) -> dict:
+def template_form(*, slots=(WARD, OFFENCE), action="action-submit", **fields) -> dict:
     """The add form's POST data, as the browser sends it (unchecked DELETE boxes are absent)."""
     data = {
         "title": "An arrest in the ward",
@@ -153,16 +153,30 @@ def test_the_add_form_has_the_slots_inline_formset(spoc):
         "slots-__prefix__-ORDER",
         "slots-__prefix__-DELETE",
         "slots-__prefix__-id",
-        "action-publish",
+        "action-submit",
     ):
         assert f'name="{name}"' in page, name
+    # A trainer submits for DMC sign-off; only DMC editors publish.
+    assert 'name="action-publish"' not in page
     assert f'data-w-preview-url-value="{PREVIEW_URL}"' in page
 
 
-def test_publishing_a_valid_template(spoc):
+def approve(template):
+    """A DMC editor signs the template off, through the workflow."""
+    editor = get_user_model().objects.get(username="editor")
+    state = template.current_workflow_task_state
+    assert state is not None, "the template was not submitted for sign-off"
+    state.task.specific.on_action(state, editor, "approve")
+    template.refresh_from_db()
+    return template
+
+
+def test_submitting_a_valid_template_for_sign_off(spoc):
     response = spoc.post(ADD_URL, template_form(fixed_facts="in_public_domain: false"))
     assert response.status_code == 302, all_field_errors(response.content.decode())
     template = ScenarioTemplate.objects.get(key="arrest-in-ward")
+    assert not template.live
+    template = approve(template)
     assert template.live
     assert not template.has_unpublished_changes
     assert template.live_revision is not None
@@ -268,9 +282,10 @@ def test_other_unreadable_slots_are_errors_on_the_text(spoc, text, fragment):
 def test_doubled_braces_are_literal_braces(spoc):
     text = "{{Appeal}} Officers in {ward} arrested a man after {offence}."
     assert spoc.post(ADD_URL, template_form(text=text)).status_code == 302
-    template = ScenarioTemplate.objects.get(key="arrest-in-ward")
+    template = approve(ScenarioTemplate.objects.get(key="arrest-in-ward"))
     assert validate_template(template.to_spec(), published_rulebook()) == {}
-    assert bank_generate()["created"] == 4
+    assert bank_generate()["templates"] == 1
+    assert BankQuestion.objects.count() == 4
     texts = BankQuestion.objects.values_list("text", flat=True)
     assert all(text.startswith("{Appeal} Officers in ") for text in texts)
 
@@ -360,7 +375,7 @@ def edit_form(template, *, delete=(), extra=(), **fields) -> dict:
 
 def test_editing_a_template_deletes_and_adds_slots(spoc):
     assert spoc.post(ADD_URL, template_form()).status_code == 302
-    template = ScenarioTemplate.objects.get(key="arrest-in-ward")
+    template = approve(ScenarioTemplate.objects.get(key="arrest-in-ward"))
     url = f"{SNIPPETS}edit/{template.pk}/"
 
     # Deleting a slot the text still uses is an error on the text; nothing changes.
@@ -371,12 +386,12 @@ def test_editing_a_template_deletes_and_adds_slots(spoc):
     assert 'no slot named "ward"' in field_errors(page, "text")
     assert TemplateSlot.objects.filter(template=template).count() == 2
 
-    # Replacing it with a new slot the text uses publishes.
+    # Replacing it with a new slot the text uses can be submitted, and once approved is live.
     text = "Officers in {borough} arrested a man after {offence}."
     data = edit_form(template, delete=["ward"], extra=[("borough", "Lewisham")], text=text)
     response = spoc.post(url, data)
     assert response.status_code == 302, all_field_errors(response.content.decode())
-    template.refresh_from_db()
+    template = approve(template)
     assert template.text == text and template.live and not template.has_unpublished_changes
     assert [slot.name for slot in template.slots.all()] == ["offence", "borough"]
     assert validate_template(template.to_spec(), published_rulebook()) == {}
@@ -506,7 +521,10 @@ def test_hostile_text_is_escaped_in_the_preview(spoc):
 def test_hostile_text_is_escaped_in_the_bank_listing_and_plain_in_the_command(spoc):
     response = spoc.post(ADD_URL, template_form(**HOSTILE))
     assert response.status_code == 302, all_field_errors(response.content.decode())
-    assert bank_generate() == {"templates": 1, "created": 2}
+    assert not BankQuestion.objects.exists()  # nothing reaches the bank before sign-off
+    approve(ScenarioTemplate.objects.get(key=HOSTILE["key"]))
+    assert BankQuestion.objects.count() == 2  # approval fed the bank
+    assert bank_generate() == {"templates": 1, "created": 0}
     assert set(BankQuestion.objects.values_list("text", flat=True)) == {
         f"{HOSTILE_SCRIPT} Lewisham",
         f"{HOSTILE_SCRIPT} {HOSTILE_IMG}",
@@ -544,7 +562,7 @@ def test_hostile_text_is_escaped_in_the_bank_listing_and_plain_in_the_command(sp
 
 def test_load_starter_library_is_idempotent_and_keeps_trainer_edits(demo_users):
     first = load_starter_library()
-    expected = len(starter_library())
+    expected = len(read_library(STARTER_LIBRARY))
     assert first == {"created": expected, "kept": 0}
     assert first["created"] >= 40
     templates = ScenarioTemplate.objects.all()

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.loader import load_guidance
-from organisation.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_users
+from organisation.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_users, set_demo_contacts
 from scenarios.jobs import bank_generate
 from scenarios.library_loader import load_starter_library
 
@@ -27,6 +27,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             counts = load_guidance()
             users = create_demo_users()
+            set_demo_contacts()
             library = load_starter_library()
         # Generated here, not queued, so the demo is whole even before a worker starts.
         bank = bank_generate()

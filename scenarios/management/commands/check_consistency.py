@@ -1,7 +1,6 @@
 import json
-import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from scenarios.consistency import DEFAULT_MINIMUM, check_consistency
 
@@ -9,8 +8,9 @@ from scenarios.consistency import DEFAULT_MINIMUM, check_consistency
 class Command(BaseCommand):
     help = (
         "Check that guidance, rulebook and question bank agree: every rule tested by enough "
-        "questions, every stored answer following from the published rulebook, and no "
-        "question contradicting the RAG table. Exits 1 if not."
+        "questions, every stored answer following from the published rulebook, no question "
+        "contradicting the RAG table, and no guidance link of the rulebook leading nowhere. "
+        "Exits 1 if not."
     )
 
     def add_arguments(self, parser):
@@ -19,8 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["min_per_rule"] < 0:
-            self.stderr.write("--min-per-rule must be 0 or more.")
-            sys.exit(2)
+            raise CommandError("--min-per-rule must be 0 or more.", returncode=2)
         report = check_consistency(minimum=options["min_per_rule"])
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), indent=2))
@@ -44,6 +43,15 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Questions that contradict the RAG table: {len(report.table_contradictions)}"
             )
+            self.stdout.write(
+                f"Guidance links the rulebook holds: {report.links_checked}; "
+                f"dead: {len(report.dead_links)}"
+            )
+            for dead in report.dead_links:
+                self.stdout.write(
+                    f"  {dead['link']} leads nowhere (used by {', '.join(dead['cited_by'])})"
+                )
             self.stdout.write("OK" if report.ok else "NOT CONSISTENT")
         if not report.ok:
-            sys.exit(1)
+            # Exit 1: the check ran and found disagreements (2 is for bad arguments).
+            raise CommandError("guidance, rulebook and bank do not agree", returncode=1)

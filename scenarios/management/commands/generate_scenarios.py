@@ -1,7 +1,6 @@
 import json
-import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from scenarios.generator import TemplateError, generate, select_pool
 from scenarios.jobs import live_templates
@@ -20,8 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print JSON.")
 
     def fail(self, message):
-        self.stderr.write(f"generate_scenarios: {message}")
-        sys.exit(2)
+        raise CommandError(f"generate_scenarios: {message}", returncode=2)
 
     def handle(self, *args, **options):
         count, seed = options["count"], options["seed"]

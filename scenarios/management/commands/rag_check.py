@@ -1,7 +1,7 @@
 import json
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from scenarios.rulebook import published_rulebook
 from scenarios.rules import FactsError, evaluate, parse_facts, parse_many
@@ -20,8 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("file", nargs="?", help="A JSON file; standard input if omitted.")
 
     def fail(self, message: str):
-        self.stderr.write(f"rag_check: {message}")
-        sys.exit(EXIT_BAD_INPUT)
+        raise CommandError(f"rag_check: {message}", returncode=EXIT_BAD_INPUT)
 
     def handle(self, *args, **options):
         path = options.get("file")

@@ -1,4 +1,4 @@
-"""The plain-text formats trainers write templates in. Pure: no Django.
+"""The plain-text formats of the admin form's fields. Pure: no Django.
 
 Facts are written ``name: value`` pairs separated by commas or new lines::
 
@@ -8,6 +8,10 @@ Slot values are one per line; a value may set facts after ``=>``::
 
     a crash that left a cyclist seriously injured => topic: road-traffic-collision, ksi: true
     a minor shunt on the high street => topic: road-traffic-collision
+
+Spaces around a value are dropped, unless the value is wrapped in double quotes with a space
+just inside them: ``" and remains in custody"`` is the value with its leading space, for a slot
+the text runs straight into (``last night{detail}.``). Other quotes are kept as written.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import re
 from scenarios.generator import SlotValue
 
 ARROW = "=>"
+QUOTE = '"'
 _TRUE = {"true", "yes"}
 _FALSE = {"false", "no"}
 _NONE = {"none", "null", "-"}
@@ -74,6 +79,20 @@ def format_facts(facts: dict) -> str:
     return ", ".join(f"{name}: {show(value)}" for name, value in facts.items())
 
 
+def _unquote(words: str) -> str:
+    # Only quotes with a space just inside them are markup: a value such as "Stay safe" (a
+    # quotation, quotes and all) reads as it always did.
+    if len(words) >= 2 and words.startswith(QUOTE) and words.endswith(QUOTE):
+        inner = words[1:-1]
+        if inner != inner.strip():
+            return inner
+    return words
+
+
+def _quote(text: str) -> str:
+    return f"{QUOTE}{text}{QUOTE}" if text != text.strip() else text
+
+
 def parse_slot_values(text: str) -> list[SlotValue]:
     """One value per line, facts after ``=>``. Blank lines are skipped."""
     values = []
@@ -87,14 +106,13 @@ def parse_slot_values(text: str) -> list[SlotValue]:
             raise FormatError(f"Line {number}: {exc}") from None
         if not words.strip():
             raise FormatError(f"Line {number}: the value has no words before “=>”.")
-        values.append(SlotValue(words.strip(), parsed))
+        values.append(SlotValue(_unquote(words.strip()), parsed))
     return values
 
 
 def format_slot_values(values) -> str:
     lines = []
     for value in values:
-        lines.append(
-            f"{value.text} {ARROW} {format_facts(dict(value.facts))}" if value.facts else value.text
-        )
+        text = _quote(value.text)
+        lines.append(f"{text} {ARROW} {format_facts(dict(value.facts))}" if value.facts else text)
     return "\n".join(lines)

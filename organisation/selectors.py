@@ -1,0 +1,51 @@
+"""Who may see and manage which boroughs and units, decided once.
+
+Every view, form, job and export that depends on who is asking goes through these, so a
+borough SPOC never sees another borough. Scopes follow the permissions the roles carry (see
+`roles.py`), not group names, so a new role only needs the right permissions.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from .models import Borough, Profile, Unit
+
+SEES_OWN_BOROUGH = "organisation.view_own_borough"
+SEES_SUPPORTED_BOROUGHS = "organisation.view_supported_boroughs"
+SEES_UNITS = "organisation.view_units"
+
+
+def profile_of(user) -> Profile | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        return None
+
+
+def boroughs_visible_to(user) -> QuerySet[Borough]:
+    """The boroughs whose people and training this person may see."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Borough.objects.none()
+    if user.is_superuser:
+        return Borough.objects.all()
+    profile = profile_of(user)
+    if profile is None:
+        return Borough.objects.none()
+    pks: set[int] = set()
+    if user.has_perm(SEES_OWN_BOROUGH) and profile.borough_id:
+        pks.add(profile.borough_id)
+    if user.has_perm(SEES_SUPPORTED_BOROUGHS):
+        pks.update(profile.supported_boroughs.values_list("pk", flat=True))
+    return Borough.objects.filter(pk__in=pks)
+
+
+def units_visible_to(user) -> QuerySet[Unit]:
+    """The specialist units whose people and training this person may see."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Unit.objects.none()
+    if user.is_superuser or user.has_perm(SEES_UNITS):
+        return Unit.objects.all()
+    return Unit.objects.none()

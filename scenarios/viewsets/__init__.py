@@ -1,0 +1,2 @@
+"""The admin screens of the rulebook, the scenario templates and the bank (Wagtail viewsets,
+registered in `scenarios/wagtail_hooks.py`)."""
