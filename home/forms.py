@@ -3,7 +3,6 @@ rulebook holds (a removed or renamed anchor, or a renamed page)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from scenarios.guidance import cited_links, split
@@ -42,9 +41,10 @@ class GuidancePageForm(WagtailAdminPageForm):
         slug = cleaned.get("slug", live.slug)
         parent = self.parent_page
         new_path = f"{parent.url}{slug}/" if parent is not None and parent.url else old_path
+        # Said at the top of the editor, where it is read first (and without JavaScript).
         if new_path != old_path:
             self.add_error(
-                "slug",
+                None,
                 f"The published rulebook links to this page at {old_path} (from "
                 f"{_citations(sorted({w for who in cited.values() for w in who}))}). Keep the "
                 f"slug “{live.slug}”, or ask a DMC editor to change those links first.",
@@ -54,11 +54,9 @@ class GuidancePageForm(WagtailAdminPageForm):
         missing = {anchor: who for anchor, who in cited.items() if anchor not in kept}
         for anchor, who in sorted(missing.items()):
             self.add_error(
-                "body",
-                ValidationError(
-                    f"The published rulebook links to “#{anchor}” on this page (from "
-                    f"{_citations(who)}). Keep a section with that anchor, or ask a DMC "
-                    "editor to point those links elsewhere first."
-                ),
+                None,
+                f"The published rulebook links to “#{anchor}” on this page (from "
+                f"{_citations(who)}). Keep a section with that anchor, or ask a DMC "
+                "editor to point those links elsewhere first.",
             )
         return cleaned

@@ -40,7 +40,8 @@ def email_html(who: str, settings: ContactSettings) -> SafeString:
 
 
 def details_html(who: str, settings: ContactSettings) -> SafeString:
-    """ "call 763300 or email press.bureau@…", with links; what is not set is left out."""
+    """How to reach them ("call <number> or email <address>"), with links; what is not set is
+    left out."""
     ways = []
     if phone := phone_html(who, settings):
         ways.append(format_html("call {}", phone))
@@ -55,5 +56,5 @@ def details_html(who: str, settings: ContactSettings) -> SafeString:
 
 
 def line_html(who: str, settings: ContactSettings) -> SafeString:
-    """ "DMC’s 24-hour Press Bureau: call 763300 or email …"."""
+    """The contact's name, then how to reach them."""
     return format_html("{}: {}", name(who, settings), details_html(who, settings))
