@@ -23,6 +23,7 @@ urlpatterns = [
     # /api/… (JSON only) and the token pages under /accounts/tokens/.
     path("", include("api.urls")),
     path("", include("scenarios.urls")),
+    path("", include("quizzes.urls")),
 ]
 
 if settings.DEBUG:
