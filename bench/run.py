@@ -40,5 +40,7 @@ def postgres_ready() -> bool:
 for bench in BENCHES:
     run(bench)
 run("bench_regrade.py")
+run("bench_quiz.py")
 if postgres_ready():
     run("bench_regrade.py", DATABASE_URL=f"{POSTGRES}/{BENCH_DB}")
+    run("bench_quiz.py", DATABASE_URL=f"{POSTGRES}/{BENCH_DB}")

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 
 
 class CoursesConfig(AppConfig):
-    """Courses, modules, assignments, progress and certificates (built in a later issue)."""
+    """Training as Wagtail pages: /training/, courses, and modules of lessons and a quiz, with
+    the records of who read which lesson. Assignments and certificates come in later issues."""
 
     name = "courses"
+    verbose_name = "Training"

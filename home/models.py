@@ -12,7 +12,7 @@ class HomePage(Page):
     intro = RichTextField(features=RICH_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["home.GuidanceIndexPage"]
+    subpage_types = ["home.GuidanceIndexPage", "courses.CourseIndexPage"]
     max_count = 1
 
     def guidance_index(self):

@@ -22,7 +22,10 @@ def contact_settings(request=None) -> ContactSettings:
 
 
 def name(who: str, settings: ContactSettings) -> str:
-    return PRESS_BUREAU_NAME if who == PRESS_BUREAU else f"DMC ({settings.dmc_name})"
+    if who == PRESS_BUREAU:
+        return PRESS_BUREAU_NAME
+    desk = settings.dmc_name.strip() or "DMC"
+    return desk if "DMC" in desk else f"DMC ({desk})"
 
 
 def _tel(number: str) -> str:

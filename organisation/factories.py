@@ -28,10 +28,17 @@ class UnitFactory(DjangoModelFactory):
 
 
 class UserFactory(DjangoModelFactory):
+    """A person with no role. ``password=...`` to sign in, ``roles=[...]`` (group names),
+    ``superuser=True`` for an administrator."""
+
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
         skip_postgeneration_save = True
+
+    class Params:
+        # As create_superuser makes them: staff, with every permission.
+        superuser = factory.Trait(is_staff=True, is_superuser=True)
 
     username = factory.Sequence(lambda n: f"person{n}")
     first_name = factory.Faker("first_name", locale="en_GB")
@@ -40,10 +47,16 @@ class UserFactory(DjangoModelFactory):
 
     @factory.post_generation
     def password(self, create, extracted, **kwargs):
-        if extracted and not self.check_password(extracted):
+        if extracted:
+            if self.check_password(extracted):
+                return
             self.set_password(extracted)
-            if create:
-                self.save(update_fields=["password"])
+        elif self.password:
+            return  # an existing person keeps theirs
+        else:
+            self.set_unusable_password()  # as create_user does when given none
+        if create:
+            self.save(update_fields=["password"])
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):

@@ -6,13 +6,13 @@ from __future__ import annotations
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from scenarios.rules import RULE_IDS
+from scenarios.rules import RULE_IDS, RULE_TITLES
 
 
 class QuizForm(WagtailAdminModelForm):
     rules = forms.MultipleChoiceField(
         label="Rules",
-        choices=[(rule, rule.replace("-", " ").capitalize()) for rule in RULE_IDS],
+        choices=[(rule, RULE_TITLES[rule]) for rule in RULE_IDS],
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Draw only questions testing one of these rules. None ticked: any rule.",

@@ -55,6 +55,25 @@ def standing(*, user, quiz: Quiz) -> QuizStanding:
     )
 
 
+def passed_quiz_ids(*, user, quiz_ids: set[int]) -> set[int]:
+    """The quizzes among these the person has passed (a finished assessed attempt that
+    passed, as `standing` has it), in one query however many quizzes."""
+    if not getattr(user, "is_authenticated", False) or not quiz_ids:
+        return set()
+    return set(
+        Attempt.objects.filter(
+            user=user,
+            quiz_id__in=quiz_ids,
+            mode=ASSESSED,
+            status__in=(SUBMITTED, EXPIRED),
+            passed=True,
+        )
+        .order_by()
+        .values_list("quiz_id", flat=True)
+        .distinct()
+    )
+
+
 def own_attempt(*, user, pk: int) -> Attempt:
     """The person's own attempt, or 404: another officer's attempt does not exist for them."""
     return get_object_or_404(Attempt.objects.select_related("quiz"), pk=pk, user=user)

@@ -1,5 +1,6 @@
 from django import forms
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -13,7 +14,7 @@ class QuizViewSet(SnippetViewSet):
     menu_label = "Quizzes"
     menu_order = 220
     add_to_admin_menu = True
-    list_display = ["title", "mode", "question_count", "pass_mark", "live"]
+    list_display = ["title", "mode", "question_count", "pass_mark", LiveStatusTagColumn()]
     list_filter = ["mode", "live"]
     search_fields = ["title"]
     search_backend_name = None  # the database's own search: parts of words too

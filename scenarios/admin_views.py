@@ -62,6 +62,13 @@ def consistency(request):
         minimum = DEFAULT_MINIMUM
         messages.error(request, "The minimum must be a whole number; showing the default.")
     report = check_consistency(minimum=minimum)
+    topics = published_rulebook().topics
+    topic_rows = [
+        (topics[slug].name if slug in topics else slug, count)
+        for slug, count in report.per_topic.items()
+    ]
     return TemplateResponse(
-        request, "scenarios/admin/consistency.html", {"report": report, "minimum": minimum}
+        request,
+        "scenarios/admin/consistency.html",
+        {"report": report, "minimum": minimum, "topic_rows": topic_rows},
     )

@@ -1,9 +1,14 @@
-"""Facts in words, for the screens trainers read: a labelled list, never a dict."""
+"""Facts in words, for the screens trainers read: a labelled list, never a dict. It shows the
+facts that are set, and the questions that matter for the topic even when the answer is no
+("Already in the public domain: No" for an amber item); the rest is summed up in one line."""
 
 from __future__ import annotations
 
+from scenarios.forms import APPLIES_WHEN
 from scenarios.rulebook import published_rulebook
-from scenarios.rules import FACT_FIELDS, FACT_LABELS, IMAGE_LABELS
+from scenarios.rules import FACT_FIELDS, FACT_LABELS, IMAGE_LABELS, Facts
+
+DEFAULTS = {name: Facts.__dataclass_fields__[name].default for name in FACT_FIELDS}
 
 
 def _value(name: str, value) -> str:
@@ -20,15 +25,31 @@ def _value(name: str, value) -> str:
     return "" if value is None else str(value)
 
 
+def _matters(name: str, facts: dict, topic) -> bool:
+    if facts[name] != DEFAULTS.get(name):
+        return True
+    if name == "image_release_authorised":
+        return facts.get("image") == "suspect"
+    test = APPLIES_WHEN.get(name)
+    return test is not None and topic is not None and test(topic)
+
+
 def facts_as_list(facts: dict) -> list[tuple[str, str]]:
     """(label, value) in the contract's order, the topic by its name in the table."""
     topics = published_rulebook().topics
-    rows = []
     topic = topics.get(facts.get("topic", ""))
-    name = f"{topic.name} ({topic.rating.lower()})" if topic else facts.get("topic", "")
-    rows.append(("Topic", name))
+    rows = []
+    if "topic" in facts:
+        name = f"{topic.name} ({topic.rating.lower()})" if topic else facts["topic"]
+        rows.append(("Topic", name))
+    hidden = 0
     for field in FACT_FIELDS:
         if field == "topic" or field not in facts:
             continue
-        rows.append((FACT_LABELS.get(field, field), _value(field, facts[field])))
+        if _matters(field, facts, topic):
+            rows.append((FACT_LABELS.get(field, field), _value(field, facts[field])))
+        else:
+            hidden += 1
+    if hidden:
+        rows.append(("Everything else", "No (no picture, nothing the law forbids)"))
     return rows

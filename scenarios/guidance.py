@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from wagtail import hooks
 
 from scenarios.rules.initial import DEFAULT_GUIDANCE_URLS, RATING_GUIDANCE_URLS
+from scenarios.rules.titles import rule_title
 from scenarios.rules.types import Rulebook
 
 SECTIONS_HOOK = "guidance_sections"
@@ -51,7 +52,7 @@ def cited_links(rulebook: Rulebook) -> dict[str, list[str]]:
     cited: dict[str, list[str]] = {}
     rule_urls = {**DEFAULT_GUIDANCE_URLS, **rulebook.guidance_urls}
     for rule, url in sorted(rule_urls.items()):
-        cited.setdefault(url, []).append(f"the rule “{rule}”")
+        cited.setdefault(url, []).append(f"the rule “{rule_title(rule)}”")
     for rating, url in RATING_GUIDANCE_URLS.items():
         cited.setdefault(url, []).append(f"the {rating.lower()} row of the RAG table")
     for topic in rulebook.topics.values():

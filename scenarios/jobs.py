@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from scenarios.generator import Question, explanation_of, generate
-from scenarios.models import AnswerChange, BankQuestion, JobRun, ScenarioTemplate
+from scenarios.models import AnswerChange, BankQuestion, JobRun, RulebookVersion, ScenarioTemplate
 from scenarios.rulebook import published_rulebook
 from scenarios.rules import FactsError, evaluate, parse_facts
 
@@ -58,6 +58,23 @@ def _row(question: Question, template_id: int) -> BankQuestion:
 def _retire(questions, reason: str) -> int:
     """Retire, never delete: a question someone answered is evidence of what they were asked."""
     return questions.update(active=False, retired_at=timezone.now(), retired_reason=reason)
+
+
+def _reword(wanted: dict[str, Question], stored: dict[str, tuple]) -> None:
+    """Bring stored reasons up to the engine's current wording, where the answer itself is
+    unchanged (a changed answer is the re-grade's to record). One UPDATE per distinct verdict."""
+    groups: dict[str, list[str]] = {}
+    for key, (rating, reasons) in stored.items():
+        question = wanted[key]
+        fresh = [reason.as_dict() for reason in question.reasons]
+        if rating == question.rating and reasons != fresh:
+            groups.setdefault(json.dumps(fresh, sort_keys=True), []).append(key)
+    for keys in groups.values():
+        question = wanted[keys[0]]
+        BankQuestion.objects.filter(key__in=keys).update(
+            reasons=[reason.as_dict() for reason in question.reasons],
+            explanation=question.explanation,
+        )
 
 
 def retire_questions(*, template_id: int, reason: str) -> int:
@@ -107,9 +124,14 @@ def bank_generate(*, run_id: int | None = None, template_ids: list[int] | None =
         )
         with transaction.atomic():
             wanted = {q.key: q for q in questions}
-            existing = set(
-                BankQuestion.objects.filter(key__in=list(wanted)).values_list("key", flat=True)
-            )
+            stored = {
+                key: (rating, reasons)
+                for key, rating, reasons in BankQuestion.objects.filter(
+                    key__in=list(wanted)
+                ).values_list("key", "rating", "reasons")
+            }
+            existing = set(stored)
+            _reword(wanted, stored)
             new = [_row(q, template.pk) for key, q in wanted.items() if key not in existing]
             BankQuestion.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
             created += len(new)
@@ -149,6 +171,10 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
     chunk_size = settings.BANK_REGRADE_CHUNK
     verdicts: dict[str, dict] = {}
     because: dict[str, str] = {}
+    # Why answers changed: what the version changed, then the new answer's deciding reasons.
+    what_changed = (
+        RulebookVersion.objects.filter(number=version).values_list("note", flat=True).first() or ""
+    )
     done = changed_total = retired_total = 0
     last_pk = 0
     while True:
@@ -181,7 +207,8 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
                     "reasons": [r.as_dict() for r in verdict.reasons],
                     "explanation": explanation_of(verdict),
                 }
-                because[key] = " ".join(r.summary for r in verdict.reasons if r.decides)
+                now = " ".join(r.summary for r in verdict.reasons if r.decides)
+                because[key] = f"{what_changed}. Now: {now}" if what_changed else now
             if graded["rating"] == rating and graded["reasons"] == reasons:
                 same.append(pk)
                 continue

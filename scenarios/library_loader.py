@@ -8,8 +8,9 @@ from pathlib import Path
 
 from django.db import transaction
 
-from scenarios.authoring import format_facts, format_slot_values, read_library
-from scenarios.models import ScenarioTemplate, TemplateSlot
+from scenarios.authoring import read_library
+from scenarios.factories import ScenarioTemplateFactory
+from scenarios.models import ScenarioTemplate
 
 STARTER_LIBRARY = Path(__file__).parent / "starter_library"
 
@@ -22,21 +23,7 @@ def load_starter_library() -> dict[str, int]:
         if spec.key in existing:
             counts["kept"] += 1
             continue
-        template = ScenarioTemplate(
-            key=spec.key,
-            title=spec.title,
-            text=spec.text,
-            fixed_facts=format_facts(dict(spec.fixed_facts)),
-            image_kind=spec.image_kind,
-            account=spec.account,
-            difficulty=spec.difficulty,
-        )
-        template.slots = [
-            TemplateSlot(name=name, values=format_slot_values(values), sort_order=order)
-            for order, (name, values) in enumerate(spec.slots.items())
-        ]
-        template.tags.set(list(spec.tags))
-        template.save()
-        template.save_revision().publish()
+        # The tests build templates with the same factory. No owner: the force's (DMC's) own.
+        ScenarioTemplateFactory.from_spec(spec, owner_borough=None, owner_unit=None, publish=True)
         counts["created"] += 1
     return counts

@@ -82,7 +82,7 @@ def rulebook_from_snapshot(number: int, snapshot: dict) -> Rulebook:
 
 def publish_version(note: str = "", user=None) -> int:
     """Freeze the live rulebook as a new numbered version, unless nothing changed. The note
-    says what changed, in DMC's words, after whatever the caller says."""
+    says what changed; `note` is used only if the change is not one `describe_changes` names."""
     with transaction.atomic():
         # One publisher at a time (a row lock on PostgreSQL), so the snapshot taken here
         # cannot miss a change another publish commits meanwhile.
@@ -92,8 +92,9 @@ def publish_version(note: str = "", user=None) -> int:
         if latest and latest.snapshot == snapshot:
             return latest.number
         number = (latest.number + 1) if latest else 1
+        # What changed, in DMC's words; the caller's note only when nothing visible did.
         changes = describe_changes(latest.snapshot if latest else None, snapshot)
-        full_note = "; ".join([part for part in [note, *changes] if part])
+        full_note = "; ".join(changes) or note
         RulebookVersion.objects.create(
             number=number,
             snapshot=snapshot,

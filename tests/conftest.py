@@ -1,8 +1,17 @@
 import importlib
 
+import factory.random
 import pytest
 
 from home.loader import load_guidance
+from home.management.commands.load_demo import DEMO_SEED
+
+
+@pytest.fixture(autouse=True)
+def fixed_factory_seed():
+    """The factories draw names from Faker: the demo's seed, again for every test, so a test
+    makes people with the same names whatever ran before it."""
+    factory.random.reseed_random(DEMO_SEED)
 
 
 @pytest.fixture

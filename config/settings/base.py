@@ -109,6 +109,14 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Readers never wait for a writer (WAL), a commit does not wait for the disk twice, and a
+    # write transaction takes its lock at the start instead of failing half-way ("database is
+    # locked") when two requests write at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -164,6 +172,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_MODERATION_ENABLED = True
+# No avatars fetched from gravatar.com: the admin names nobody to an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 
 LOGGING = {

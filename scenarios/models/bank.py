@@ -3,6 +3,7 @@ change altered. Questions are evidence of what was asked: they are retired, neve
 their template changes, is unpublished or is deleted."""
 
 from django.db import models
+from django.utils.text import Truncator
 
 from .rulebook import RATING_CHOICES
 from .templates import ScenarioTemplate
@@ -41,9 +42,10 @@ class BankQuestion(models.Model):
     class Meta:
         ordering = ["pk"]
         verbose_name = "bank question"
+        verbose_name_plural = "question bank"
 
     def __str__(self):
-        return self.text[:80]
+        return Truncator(self.text).chars(80)
 
 
 class JobRun(models.Model):

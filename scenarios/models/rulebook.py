@@ -154,6 +154,7 @@ class RulebookVersion(models.Model):
     class Meta:
         ordering = ["-number"]
         get_latest_by = "number"
+        verbose_name = "published version"
 
     def __str__(self):
         return f"Rulebook version {self.number}"

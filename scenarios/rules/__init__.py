@@ -9,6 +9,7 @@ The clock, randomness and configuration are never read here: callers pass a ``Ru
 
 from scenarios.rules.engine import PRESS_BUREAU_RULES, RULE_IDS, check, evaluate
 from scenarios.rules.initial import initial_rulebook
+from scenarios.rules.titles import RULE_TITLES, rule_title
 from scenarios.rules.types import (
     ACTIONS,
     AMBER,
@@ -49,6 +50,7 @@ __all__ = [
     "RATINGS",
     "RED",
     "RULE_IDS",
+    "RULE_TITLES",
     "SEVERITY",
     "Facts",
     "FactsError",
@@ -61,4 +63,5 @@ __all__ = [
     "initial_rulebook",
     "parse_facts",
     "parse_many",
+    "rule_title",
 ]

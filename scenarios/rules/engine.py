@@ -235,7 +235,7 @@ class Compiled:
         if topic.rating == GREEN and not topic.checks_source:
             green = slot("green-topic", GREEN, wording.green_topic(topic.name), own_url)
         if topic.rating == RED:
-            red = slot("red-topic", RED, wording.red_topic(topic.name, topic.press_bureau), own_url)
+            red = slot("red-topic", RED, wording.red_topic(topic.name), own_url)
         if topic.amber_when_ksi and topic.rating == GREEN:
             # A KSI collision is an amber item; its public-domain rule links to the amber row.
             in_pd = slot("amber-public-domain", AMBER, wording.amber_public_domain_ksi())

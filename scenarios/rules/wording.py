@@ -33,7 +33,7 @@ def _decides(rating: str, summary: str, context: str | None = None) -> Wording:
 
 
 def _quote(name: str) -> str:
-    return f"'{name}'"
+    return f"“{name}”"
 
 
 # Words that stay capitalised at the start of a topic name ("Met-wide operations").
@@ -72,7 +72,7 @@ _ASK_FIRST = "would be amber (ask DMC first)."
 def green_topic(name: str) -> Wording:
     return _decides(
         GREEN,
-        f"The topic {_quote(name)} is GREEN in the RAG table: go for it, you can post this "
+        f"The topic {_quote(name)} is green in the RAG table: go for it, you can post this "
         "yourself without asking DMC.",
         f"On its own, {topic_phrase(name)} would be green.",
     )
@@ -81,8 +81,8 @@ def green_topic(name: str) -> Wording:
 def amber_public_domain(name: str) -> Wording:
     return _decides(
         AMBER,
-        f"The topic {_quote(name)} is AMBER and already in the public domain, so it may be "
-        "posted: ask DMC before posting.",
+        f"The topic {_quote(name)} is amber in the RAG table, and this is already in the "
+        "public domain: ask DMC before posting, and post only once they agree.",
         f"On its own, {_a_story_about(name)} that is already in the public domain {_ASK_FIRST}",
     )
 
@@ -90,8 +90,9 @@ def amber_public_domain(name: str) -> Wording:
 def amber_public_domain_ksi() -> Wording:
     return _decides(
         AMBER,
-        "A collision where someone was killed or seriously injured is AMBER, and this one is "
-        "already in the public domain, so it may be posted: ask DMC before posting.",
+        "A collision where someone was killed or seriously injured is an amber item, and this "
+        "one is already in the public domain: ask DMC before posting, and post only once they "
+        "agree.",
         f"On its own, a KSI collision already in the public domain {_ASK_FIRST}",
     )
 
@@ -99,31 +100,31 @@ def amber_public_domain_ksi() -> Wording:
 def amber_not_public_domain(name: str) -> Wording:
     return _decides(
         RED,
-        f"The topic {_quote(name)} is AMBER but not yet in the public domain, which makes it "
-        "RED. Do not post this, contact DMC.",
+        f"The topic {_quote(name)} is amber, and an amber item that is not yet in the public "
+        "domain is red. Do not post this.",
     )
 
 
 def amber_not_public_domain_ksi() -> Wording:
     return _decides(
         RED,
-        "A collision where someone was killed or seriously injured is AMBER, and this one is "
-        "not yet in the public domain, which makes it RED. Do not post this, contact DMC.",
+        "A collision where someone was killed or seriously injured is an amber item, and one "
+        "that is not yet in the public domain is red. Do not post this.",
     )
 
 
-def red_topic(name: str, press_bureau: bool) -> Wording:
+def red_topic(name: str) -> Wording:
     return _decides(
         RED,
-        f"The topic {_quote(name)} is RED in the RAG table: boroughs do not post about it. "
-        + ("Do not post this." if press_bureau else "Do not post this, contact DMC."),
+        f"The topic {_quote(name)} is red in the RAG table: boroughs do not post about it. "
+        "Do not post this.",
     )
 
 
 def not_covered() -> Wording:
     return _decides(
         AMBER,
-        "Nothing in the rulebook covers this post, and anything not covered is never GREEN. "
+        "Nothing in the rulebook covers this post, and anything not covered is never green. "
         "Ask DMC before posting.",
         f"On its own, a post the rulebook does not cover {_ASK_FIRST}",
     )
@@ -141,8 +142,8 @@ def ksi_collision() -> Wording:
 def major_incident() -> Wording:
     return _decides(
         RED,
-        "Major and critical incidents are handled by the 24-hour Press Bureau. Do not post "
-        "about it yourself: contact the Press Bureau.",
+        "Major and critical incidents are handled by DMC's 24-hour Press Bureau. Do not post "
+        "about it yourself.",
     )
 
 
@@ -184,8 +185,8 @@ def court_sentencing_window(window_days: int) -> Wording:
     return _decides(
         RED,
         f"More than {window_days} days have passed since sentencing, and DMC will not release "
-        f"a court result more than {days} after sentencing because it is no longer news. "
-        "Do not post it.",
+        f"a court result more than {days} after sentencing: it is no longer news. Do not post "
+        "it.",
     )
 
 
@@ -248,7 +249,7 @@ def sexual_offence_victim() -> Wording:
         RED,
         "Victims of sexual offences have lifelong anonymity in law: never post anything that "
         "could identify them (name, address, school, workplace, picture or a mix of clues). "
-        "Do not post this, contact DMC.",
+        "Do not post this.",
     )
 
 
@@ -256,7 +257,7 @@ def child_in_proceedings() -> Wording:
     return _decides(
         RED,
         "Under-18s involved in criminal proceedings, whether defendant, victim or witness, "
-        "must not be identified. Do not post this, contact DMC.",
+        "must not be identified. Do not post this.",
     )
 
 
@@ -264,7 +265,7 @@ def named_before_charge() -> Wording:
     return _decides(
         RED,
         "Do not name someone who has been arrested but not charged; give their age, gender "
-        "and area instead. Do not post this, contact DMC.",
+        "and area instead. Do not post this.",
     )
 
 
@@ -272,5 +273,5 @@ def prejudicial_content() -> Wording:
     return _decides(
         RED,
         "While proceedings are active, previous convictions, evidence or words that imply "
-        "guilt can prejudice a trial and be contempt of court. Do not post this, contact DMC.",
+        "guilt can prejudice a trial and be contempt of court. Do not post this.",
     )

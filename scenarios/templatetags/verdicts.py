@@ -5,6 +5,7 @@ from django import template
 from scenarios import verdict_wording
 from scenarios.guidance import live_sections
 from scenarios.preview import preview_questions
+from scenarios.rules.titles import rule_title as title_of_rule
 
 register = template.Library()
 
@@ -54,3 +55,9 @@ def split_reasons(reasons) -> dict:
         "deciding": [r for r in reasons if _decides(r)],
         "also": [r for r in reasons if not _decides(r)],
     }
+
+
+@register.filter
+def rule_title(rule: str) -> str:
+    """ "named-before-charge" -> "Names a suspect before charge"."""
+    return title_of_rule(rule)

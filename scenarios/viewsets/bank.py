@@ -2,7 +2,7 @@
 sentences with their guidance links, and answers a rulebook change altered."""
 
 from django.utils.html import format_html
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from scenarios.fact_display import facts_as_list
@@ -37,7 +37,7 @@ class BankQuestionViewSet(SnippetViewSet):
         "topic",
         RatingColumn("rating", label="Answer"),
         "rulebook_version",
-        "active",
+        BooleanColumn("active", label="In use"),
     ]
     list_filter = ["rating", "active", "rulebook_version", "topic"]
     search_fields = ["text", "topic", "template_key"]

@@ -2,7 +2,7 @@
 published versions (read-only history, with who changed what)."""
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from scenarios.admin_forms import TopicForm
@@ -16,7 +16,7 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = "Topics"
-    list_display = ["name", "slug", RatingColumn("rating", label="Rating"), "live"]
+    list_display = ["name", "slug", RatingColumn("rating", label="Rating"), LiveStatusTagColumn()]
     list_filter = ["rating", "live"]
     search_fields = ["name", "slug"]
     # Small listings: the database's own search finds slugs and parts of words, on SQLite and
@@ -48,7 +48,7 @@ class GreenSourceViewSet(SnippetViewSet):
     model = GreenSource
     icon = "link"
     menu_label = "Green-listed sources"
-    list_display = ["name", "slug", "live"]
+    list_display = ["name", "slug", LiveStatusTagColumn()]
     list_filter = ["live"]
     search_fields = ["name", "slug"]
     search_backend_name = None
@@ -58,7 +58,7 @@ class RuleParametersViewSet(SnippetViewSet):
     model = RuleParameters
     icon = "cog"
     menu_label = "Rule parameters"
-    list_display = ["__str__", "sentencing_window_days", "live"]
+    list_display = ["__str__", "sentencing_window_days", LiveStatusTagColumn()]
 
 
 class VersionInspectView(InspectView):

@@ -5,12 +5,15 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from scenarios.admin_forms import ScenarioTemplateForm
+from scenarios.authoring import FormatError, parse_facts_text
+from scenarios.fact_display import facts_as_list
 from scenarios.models import ScenarioTemplate, TemplateSlot
+from scenarios.ownership import scope_of
 
 COPY_SUFFIX = "-copy"
 
@@ -126,12 +129,25 @@ class TemplateInspectView(snippet_views.InspectView):
             else None
         )
         context["questions"] = template.questions.filter(active=True).count()
+        try:
+            context["fixed_facts"] = facts_as_list(parse_facts_text(template.fixed_facts))
+        except FormatError:
+            context["fixed_facts"] = [("As written", template.fixed_facts)]
         return context
 
 
 class OwnerColumn(Column):
+    """The owner, and whether the person looking may change the template."""
+
     def get_value(self, instance):
         return instance.owner_label
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        if request is not None and scope_of(request.user).covers(instance):
+            context["value"] = f"{instance.owner_label} (you can change it)"
+        return context
 
 
 class ScenarioTemplateViewSet(SnippetViewSet):
@@ -143,7 +159,7 @@ class ScenarioTemplateViewSet(SnippetViewSet):
         "key",
         OwnerColumn("owner", label="Owner"),
         "difficulty",
-        "live",
+        LiveStatusTagColumn(),
         UpdatedAtColumn(),
     ]
     list_filter = ["difficulty", "live", "image_kind", "owner_borough", "owner_unit"]

@@ -117,14 +117,44 @@ def axe_check():
 def screenshot():
     """Save a full-page screenshot for humans, only when SCREENSHOTS=1."""
 
-    def _shot(page, name: str):
+    def _shot(page, name: str, full_page: bool = True):
+        """full_page=False: only what the window shows (an open menu stays where it is)."""
         if os.environ.get("SCREENSHOTS") != "1":
             return None
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         # For humans, never for git: the folder ignores itself.
         (SCREENSHOTS / ".gitignore").write_text("*\n")
         path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        if not full_page:
+            page.screenshot(path=str(path), animations="disabled")
+            return path
+        # The Wagtail admin scrolls an inner panel, not the page, so `full_page` alone would
+        # cut it at the window's height: grow the window to the content for the shot.
+        viewport = page.viewport_size
+        hidden = page.evaluate(
+            """() => Math.max(0, ...[...document.querySelectorAll('*')].map(el =>
+                el.scrollHeight - el.clientHeight > 1
+                && ['auto', 'scroll'].includes(getComputedStyle(el).overflowY)
+                ? el.scrollHeight - el.clientHeight : 0))"""
+        )
+        if viewport and hidden:
+            page.set_viewport_size({**viewport, "height": viewport["height"] + hidden})
+        try:
+            page.screenshot(path=str(path), full_page=True, animations="disabled")
+        finally:
+            if viewport and hidden:
+                page.set_viewport_size(viewport)
         return path
 
     return _shot
+
+
+@pytest.fixture
+def demo_contacts(site_data):
+    """The demo contact details (`organisation.demo`), as the verdicts and the footer show them.
+    The Press Bureau's phone is the settings' default, the guidance note's number."""
+    from organisation.demo import DEMO_CONTACTS, set_demo_contacts
+    from organisation.models import ContactSettings
+
+    set_demo_contacts()
+    return {**DEMO_CONTACTS, "press_bureau_phone": ContactSettings.load().press_bureau_phone}

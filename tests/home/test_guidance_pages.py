@@ -10,6 +10,8 @@ from home.blocks import GuidanceBodyBlock
 from home.guidance_files import read_guidance
 from home.loader import load_guidance
 from home.models import GuidanceIndexPage, GuidancePage, HomePage
+from organisation.factories import UserFactory
+from organisation.roles import EDITOR
 
 EXPECTED_ANCHORS = {
     "local-communication": {"overview", "what-to-post", "wider-interest", "court-cases"},
@@ -52,13 +54,7 @@ class GuidanceTreeTests(WagtailPageTestCase):
         self.assertEqual(tree(), before)
 
     def test_an_editors_change_survives_a_reload(self):
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.models import Group
-
-        from organisation.roles import EDITOR
-
-        editor = get_user_model().objects.create_user("an-editor")
-        editor.groups.add(Group.objects.get(name=EDITOR))
+        editor = UserFactory(username="an-editor", roles=[EDITOR])
         page = GuidancePage.objects.get(slug="media-law")
         page.summary = "Edited by DMC after the note was loaded."
         page.save_revision(user=editor).publish(user=editor)
@@ -106,9 +102,7 @@ class GuidanceTreeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(GuidancePage, set())
 
     def test_an_editor_can_create_a_guidance_page(self):
-        from django.contrib.auth import get_user_model
-
-        self.client.force_login(get_user_model().objects.create_superuser("root-editor"))
+        self.client.force_login(UserFactory(username="root-editor", superuser=True))
         self.assertCanCreate(
             self.index,
             GuidancePage,
@@ -189,11 +183,9 @@ def test_the_500_page_is_styled_and_needs_no_database(db, rf, django_assert_num_
 
 @pytest.mark.django_db
 def test_a_renamed_page_is_not_loaded_twice_and_an_unpublished_one_stays_down(guidance):
-    from django.contrib.auth import get_user_model
-
     page = guidance["images"]
     page.slug = "photographs"
-    page.save_revision(user=get_user_model().objects.create_user("dmc-ed")).publish()
+    page.save_revision(user=UserFactory(username="dmc-ed")).publish()
     guidance["roles"].unpublish()
     counts = load_guidance()
     assert counts["created"] == 0

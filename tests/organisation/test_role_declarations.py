@@ -21,8 +21,9 @@ def test_every_app_names_only_its_own_or_wagtails_permissions():
                     assert perm.split(".")[0] in {app} | WAGTAIL_APPS, (app, kind, perm)
 
 
-def test_the_moderated_models_are_the_rulebook_and_the_templates():
+def test_the_moderated_models_are_the_rulebook_the_templates_and_the_quizzes():
     assert set(moderated_models()) == {
+        ("quizzes", "quiz"),
         ("scenarios", "topic"),
         ("scenarios", "greensource"),
         ("scenarios", "ruleparameters"),

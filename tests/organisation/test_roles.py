@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from organisation import roles
 from organisation.demo import DEMO_USERS
+from organisation.factories import UserFactory
 from organisation.models import Borough, Profile, Unit
 
 pytestmark = pytest.mark.django_db
@@ -37,15 +38,9 @@ def test_who_sees_whose_people():
 
 
 def test_editors_publish_and_the_social_media_team_goes_through_moderation(guidance):
-    from django.contrib.auth import get_user_model
-
-    User = get_user_model()
-    editor = User.objects.create_user("ed")
-    editor.groups.add(Group.objects.get(name=roles.EDITOR))
-    smt = User.objects.create_user("smt")
-    smt.groups.add(Group.objects.get(name=roles.SOCIAL_MEDIA_TEAM))
-    officer = User.objects.create_user("off")
-    officer.groups.add(Group.objects.get(name=roles.OFFICER))
+    editor = UserFactory(username="ed", roles=[roles.EDITOR])
+    smt = UserFactory(username="smt", roles=[roles.SOCIAL_MEDIA_TEAM])
+    officer = UserFactory(username="off", roles=[roles.OFFICER])
     page = guidance["rag"]
     assert page.permissions_for_user(editor).can_publish()
     assert page.permissions_for_user(smt).can_edit()
@@ -72,9 +67,8 @@ def test_the_32_london_boroughs_and_the_units_exist():
 
 
 def test_a_person_belongs_to_exactly_one_borough_or_unit(demo_users):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_user("nowhere")
+    user = UserFactory(username="nowhere")
+    # The database's own constraint is under test: bad rows made directly, past the factory.
     with pytest.raises(IntegrityError), transaction.atomic():
         Profile.objects.create(user=user, borough=None, unit=None)
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from organisation.factories import ProfileFactory, UserFactory
 from organisation.models import Borough
 from organisation.roles import OFFICER
-from quizzes.models import FixedQuestion, Quiz
-from scenarios.models import ScenarioTemplate, TemplateSlot
+from quizzes.factories import QuizFactory
+from scenarios.factories import ScenarioTemplateFactory
 
 TEMPLATES = [
     (
@@ -45,21 +45,16 @@ TEMPLATES = [
 
 
 def publish_template(key, text, facts, slots, borough=None):
-    template = ScenarioTemplate(
+    """Published, so its approval feeds the bank (with a real Redis, once the queue is run)."""
+    return ScenarioTemplateFactory(
         key=key,
         title=key.replace("-", " ").title(),
         text=text,
         fixed_facts=facts,
+        slots=slots,
         account="@MPSLewisham",
         borough=borough,
     )
-    template.slots = [
-        TemplateSlot(name=name, values=values, sort_order=i)
-        for i, (name, values) in enumerate(slots)
-    ]
-    template.save()
-    template.save_revision().publish()  # approval feeds the bank
-    return template
 
 
 @pytest.fixture
@@ -70,15 +65,14 @@ def small_bank(db, run_queued_jobs):
     return templates
 
 
-def make_quiz(*, fixed=(), **fields) -> Quiz:
-    quiz = Quiz(**{"title": "The RAG table", "question_count": 6, "shuffle": True, **fields})
-    quiz.fixed_questions = [
-        FixedQuestion(text=text, choices=choices, explanation=why, sort_order=i)
-        for i, (text, choices, why) in enumerate(fixed)
+def make_quiz(*, fixed=(), **fields):
+    fixed_questions = [
+        {"text": text, "choices": choices, "explanation": why} for text, choices, why in fixed
     ]
-    quiz.save()
-    quiz.save_revision().publish()
-    return quiz
+    return QuizFactory(
+        **{"title": "The RAG table", "question_count": 6, "shuffle": True, **fields},
+        fixed_questions=fixed_questions,
+    )
 
 
 @pytest.fixture

@@ -61,7 +61,9 @@ def test_the_consistency_page_reports_rules_and_topics(signed_in, guidance, bank
     response = signed_in("spoc").get("/admin/question-bank/consistency/?min=3")
     html = response.content.decode()
     assert "Consistent." in html
-    assert "court-sentencing-window" in html and "terror-threat-level" in html
+    assert "A court result past the sentencing window" in html  # rules and topics by name
+    assert "Any discussion of the terror threat level" in html
+    assert "court-sentencing-window" not in html
     response = signed_in("spoc").get("/admin/question-bank/consistency/?min=lots")
     assert response.status_code == 200  # a bad number is explained, not a 500
 

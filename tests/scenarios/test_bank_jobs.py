@@ -1,10 +1,10 @@
 """The question bank: generation and re-grading jobs, in-process and on a real worker."""
 
 import os
+import select
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import django_rq
@@ -215,10 +215,24 @@ def test_generation_and_regrade_run_on_real_redis_through_a_worker(library_after
     assert_consistent()
 
 
+def next_report(reports, worker: subprocess.Popen, log: Path) -> bytes:
+    """What the worker writes next on the pipe ``reports``; b"" once every process holding its
+    write end (the worker and its work horse) has exited. Fails, rather than hangs, after a
+    minute."""
+    ready, _, _ = select.select([reports], [], [], 60)
+    if not ready:
+        worker.kill()
+        pytest.fail(f"the worker said nothing for a minute:\n{log.read_text()}")
+    return reports.read(4096)
+
+
 @pytest.mark.real_services
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_process_killed_mid_regrade_leaves_the_bank_consistent(library_after_flush):
-    """A real `rqworker` process, killed with SIGKILL part-way through a re-grade."""
+def test_a_worker_process_killed_mid_regrade_leaves_the_bank_consistent(
+    library_after_flush, tmp_path
+):
+    """A real `rqworker` process, killed with SIGKILL part-way through a re-grade: as soon as
+    it reports its first committed chunk (tests/scenarios/rqworker_until_killed.py)."""
     db = connection.settings_dict
     if not db["ENGINE"].endswith("postgresql"):
         pytest.fail("the real-services run uses PostgreSQL (DATABASE_URL)")
@@ -234,25 +248,37 @@ def test_a_worker_process_killed_mid_regrade_leaves_the_bank_consistent(library_
         f"{db['PORT'] or 5432}/{db['NAME']}",
         BANK_REGRADE_CHUNK="5",  # many small commits, so the kill lands mid-job
     )
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "rqworker", "default", "--burst"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    try:
-        while time.monotonic() < deadline:
-            run = JobRun.objects.filter(kind=JobRun.REGRADE).order_by("-pk").first()
-            if run and run.done > 0:
-                break
-            time.sleep(0.01)
-        worker.send_signal(signal.SIGKILL)
-    finally:
-        worker.wait(timeout=30)
+    log = tmp_path / "rqworker.log"
+    read_end, write_end = os.pipe()
+    with open(read_end, "rb", buffering=0) as reports:
+        with log.open("wb") as output:
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "tests.scenarios.rqworker_until_killed", str(write_end)],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.PIPE,  # held open while the test runs: see the launcher
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                pass_fds=(write_end,),
+            )
+        os.close(write_end)  # the worker and its work horse now hold the only write ends
+        horse = None
+        try:
+            line = next_report(reports, worker, log)
+            assert line, f"the worker exited before a chunk was committed:\n{log.read_text()}"
+            kind, done, horse = line.decode().split()
+            assert (kind, int(done)) == ("regrade", 5)
+        finally:
+            worker.send_signal(signal.SIGKILL)
+            if horse:
+                os.kill(int(horse), signal.SIGKILL)
+            worker.stdin.close()
+            worker.wait(timeout=30)
+        # End of file: every process that could still write to the bank is gone.
+        assert next_report(reports, worker, log) == b""
     regraded = BankQuestion.objects.filter(rulebook_version=2).count()
     assert 0 < regraded < total, "the kill should land part-way through the job"
+    assert regraded == int(done)  # the chunk it reported, and nothing after it
     assert_consistent()  # every question agrees with the version it records
     queue.empty()
     jobs.bank_regrade()  # run again: it finishes the work

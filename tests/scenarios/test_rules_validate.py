@@ -301,3 +301,10 @@ def test_every_image_kind_has_a_label():
         "general": "A general photo",
         "suspect": "A picture of a suspect or defendant",
     }
+
+
+def test_every_rule_has_a_title_in_plain_words():
+    from scenarios.rules import RULE_IDS, RULE_TITLES
+
+    assert set(RULE_TITLES) == set(RULE_IDS)
+    assert all(title[0].isupper() and "-" not in title.split()[0] for title in RULE_TITLES.values())

@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from scenarios.authoring import read_library
+from scenarios.factories import ScenarioTemplateFactory
 from scenarios.generator import validate_template
 from scenarios.jobs import bank_generate
 from scenarios.library_loader import STARTER_LIBRARY, load_starter_library
@@ -465,14 +466,9 @@ def serve_preview(rf, template) -> str:
 
 
 def unsaved_template(*, slots=(WARD, OFFENCE), **fields) -> ScenarioTemplate:
-    template = ScenarioTemplate(
-        **{"key": "unsaved", "title": "Unsaved", "text": VALID_TEXT, **fields}
-    )
-    template.slots = [
-        TemplateSlot(name=name, values=values, sort_order=order)
-        for order, (name, values) in enumerate(slots)
-    ]
-    return template
+    # No fixed facts unless given: the slot values carry the topic, or say it is missing.
+    defaults = {"key": "unsaved", "title": "Unsaved", "text": VALID_TEXT, "fixed_facts": ""}
+    return ScenarioTemplateFactory.build(slots=slots, **{**defaults, **fields})
 
 
 def test_serve_preview_renders_the_questions_with_ratings(rf, demo_users):
@@ -518,11 +514,14 @@ def test_hostile_text_is_escaped_in_the_preview(spoc):
     assert_escaped(page)
 
 
-def test_hostile_text_is_escaped_in_the_bank_listing_and_plain_in_the_command(spoc):
+def test_hostile_text_is_escaped_in_the_bank_listing_and_plain_in_the_command(
+    spoc, run_queued_jobs
+):
     response = spoc.post(ADD_URL, template_form(**HOSTILE))
     assert response.status_code == 302, all_field_errors(response.content.decode())
     assert not BankQuestion.objects.exists()  # nothing reaches the bank before sign-off
     approve(ScenarioTemplate.objects.get(key=HOSTILE["key"]))
+    run_queued_jobs()
     assert BankQuestion.objects.count() == 2  # approval fed the bank
     assert bank_generate() == {"templates": 1, "created": 0}
     assert set(BankQuestion.objects.values_list("text", flat=True)) == {
@@ -568,6 +567,7 @@ def test_load_starter_library_is_idempotent_and_keeps_trainer_edits(demo_users):
     templates = ScenarioTemplate.objects.all()
     assert templates.count() == expected
     assert all(t.live and t.live_revision_id for t in templates)
+    assert all(t.owner is None for t in templates)  # the force's own (DMC's)
     rulebook = published_rulebook()
     for template in templates.prefetch_related("slots", "tags"):
         assert validate_template(template.to_spec(), rulebook) == {}, template.key

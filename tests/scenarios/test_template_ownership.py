@@ -11,7 +11,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from organisation.models import Borough, Unit
-from scenarios.models import AnswerChange, BankQuestion, ScenarioTemplate, TemplateSlot
+from scenarios.factories import ScenarioTemplateFactory
+from scenarios.models import AnswerChange, BankQuestion, ScenarioTemplate
 
 pytestmark = pytest.mark.django_db
 
@@ -23,19 +24,16 @@ def url(view, *args):
 
 
 def make_template(key, *, borough=None, unit=None, live=True):
-    template = ScenarioTemplate(
-        title=f"Template {key}",
+    return ScenarioTemplateFactory(
         key=key,
+        title=f"Template {key}",
         text="Officers in {ward} arrested a man after a burglary.",
         fixed_facts="topic: burglary",
+        slots=[("ward", "Catford\nLee Green")],
         owner_borough=borough,
         owner_unit=unit,
+        publish=live,
     )
-    template.slots = [TemplateSlot(name="ward", values="Catford\nLee Green")]
-    template.save()
-    if live:
-        template.save_revision().publish()
-    return template
 
 
 def edit_form(template, **fields) -> dict:
@@ -85,14 +83,16 @@ def places(demo_users):
 
 
 @pytest.fixture
-def templates(places):
-    return {
+def templates(places, run_queued_jobs):
+    made = {
         "lewisham": make_template("lewisham-one", borough=places["lewisham"]),
         "croydon": make_template("croydon-one", borough=places["croydon"]),
         "greenwich": make_template("greenwich-one", borough=places["greenwich"]),
         "unit": make_template("unit-one", unit=places["unit"]),
         "force": make_template("force-one"),
     }
+    run_queued_jobs()  # with a real Redis, the approvals' generation waits in the queue
+    return made
 
 
 # Who may change which: (username, owner) -> may change?
@@ -168,7 +168,7 @@ def test_an_owner_is_one_the_author_may_give(client, templates, places):
 
 
 def test_trainers_submit_for_sign_off_and_only_an_approved_template_feeds_the_bank(
-    client, templates, places
+    client, templates, places, run_queued_jobs
 ):
     spoc = get_user_model().objects.get(username="spoc")
     client.force_login(spoc)
@@ -198,6 +198,7 @@ def test_trainers_submit_for_sign_off_and_only_an_approved_template_feeds_the_ba
 
     client.force_login(get_user_model().objects.get(username="editor"))
     client.post(approve, {"comment": "Reads well."})
+    run_queued_jobs()
     new.refresh_from_db()
     assert new.live
     assert new.title == "New one, for sign-off"

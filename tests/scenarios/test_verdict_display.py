@@ -111,7 +111,7 @@ def test_an_amber_verdict_names_dmc_and_a_green_one_no_one(officer):
         )
     )
     assert "Ask DMC before you post, and post only once they agree." in amber
-    assert "Who to contact: DMC (DMC Borough Support desk): call 020 7946 0018" in amber
+    assert "Who to contact: DMC Borough Support desk: call 020 7946 0018" in amber
     assert "Why it is amber" in amber and "Also checked" not in amber
     green = text_of(verdict_html(officer, topic="burglary"))
     assert "Post it yourself: no one needs to approve it." in green

@@ -1,5 +1,8 @@
+from io import StringIO
+
 import factory.random
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -26,6 +29,9 @@ class Command(BaseCommand):
         factory.random.reseed_random(DEMO_SEED)
         with transaction.atomic():
             counts = load_guidance()
+            # By name, not import: the courses app builds on home, never the other way round.
+            courses = StringIO()
+            call_command("load_courses", stdout=courses)
             users = create_demo_users()
             set_demo_contacts()
             library = load_starter_library()
@@ -34,6 +40,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "Guidance: {created} created, {updated} updated, {kept} kept.".format(**counts)
         )
+        self.stdout.write(courses.getvalue().strip())
         self.stdout.write(
             f"Scenario templates: {library['created']} created, {library['kept']} kept; "
             f"question bank: {bank['created']} new questions from {bank['templates']} templates."
