@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("api.urls")),
     path("", include("scenarios.urls")),
     path("", include("quizzes.urls")),
+    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,3 +7,6 @@ class CoursesConfig(AppConfig):
 
     name = "courses"
     verbose_name = "Training"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (progress follows attempts and people)

@@ -68,6 +68,7 @@ class Profile(models.Model):
             ("view_own_borough", "See the people and progress of their own borough"),
             ("view_supported_boroughs", "See the people and progress of boroughs they support"),
             ("view_units", "See the people and progress of every specialist unit"),
+            ("view_force", "See the progress of the whole force, every borough and unit"),
             ("assign_training", "Assign training to people they can see"),
         ]
 

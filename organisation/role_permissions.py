@@ -33,6 +33,7 @@ ROLE_PERMISSIONS = {
         ADMIN_ACCESS,
         TAKE_TRAINING,
         "organisation.view_units",
+        "organisation.view_force",  # "the units, and the force as a whole"
         "organisation.assign_training",
     },
     PRESS_BUREAU: {ADMIN_ACCESS, TAKE_TRAINING},

@@ -7,13 +7,15 @@ borough SPOC never sees another borough. Scopes follow the permissions the roles
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 
 from .models import Borough, Profile, Unit
 
 SEES_OWN_BOROUGH = "organisation.view_own_borough"
 SEES_SUPPORTED_BOROUGHS = "organisation.view_supported_boroughs"
 SEES_UNITS = "organisation.view_units"
+SEES_FORCE = "organisation.view_force"
 
 
 def profile_of(user) -> Profile | None:
@@ -49,3 +51,35 @@ def units_visible_to(user) -> QuerySet[Unit]:
     if user.is_superuser or user.has_perm(SEES_UNITS):
         return Unit.objects.all()
     return Unit.objects.none()
+
+
+def sees_force(user) -> bool:
+    """Sees the whole force: every borough and unit, and the force's totals."""
+    return bool(getattr(user, "is_authenticated", False)) and (
+        user.is_superuser or user.has_perm(SEES_FORCE)
+    )
+
+
+def people_visible_to(user) -> QuerySet:
+    """The people (users with a profile) whose training this person may see: their borough's,
+    the boroughs they support, the units, or everyone, as their role allows. Never another
+    borough's people for a SPOC; nobody for an officer (they see only their own records)."""
+    people = get_user_model().objects.filter(is_active=True, profile__isnull=False)
+    if sees_force(user):
+        return people
+    boroughs = list(boroughs_visible_to(user).values_list("pk", flat=True))
+    units = list(units_visible_to(user).values_list("pk", flat=True))
+    if not boroughs and not units:
+        return people.none()
+    return people.filter(Q(profile__borough__in=boroughs) | Q(profile__unit__in=units))
+
+
+def teams_visible_to(user) -> tuple[QuerySet[Borough], QuerySet[Unit]]:
+    """The boroughs and units whose totals this person may see."""
+    if sees_force(user):
+        return Borough.objects.all(), Unit.objects.all()
+    return boroughs_visible_to(user), units_visible_to(user)
+
+
+def may_see_person(viewer, person) -> bool:
+    return viewer.pk == person.pk or people_visible_to(viewer).filter(pk=person.pk).exists()

@@ -23,6 +23,7 @@ from .models.attempt import EXPIRED, FIXED, IN_PROGRESS, SCENARIO, SUBMITTED
 from .models.quiz import ASSESSED, PRACTICE, parse_choices
 from .scheduling import schedule_expiry
 from .selection import Candidate, draw, eligible
+from .signals import attempt_graded, attempt_started
 
 FINISHED = (SUBMITTED, EXPIRED)
 
@@ -44,10 +45,14 @@ def missed_rules(attempt: Attempt) -> frozenset[str]:
 
 
 def _account(row) -> tuple[str, str]:
+    """The account's name and handle as the post card shows them: "MPS Lewisham",
+    "@MPSLewisham". Borough and ward accounts are named after their handle."""
     template = row.template
     handle = template.account if template else ""
     if template and template.borough:
         return f"MPS {template.borough.name}", handle
+    if handle.lower().startswith("@mps") and len(handle) > 4:
+        return f"MPS {handle[4:]}", handle
     return ("Met Police" if handle else "Borough account"), handle
 
 
@@ -177,6 +182,7 @@ def attempt_start(
         return open_attempt.get()
     if deadline is not None:
         transaction.on_commit(lambda: schedule_expiry(attempt.pk, deadline))
+    attempt_started.send(sender=Attempt, attempt_id=attempt.pk)
     return attempt
 
 
@@ -288,6 +294,8 @@ def _grade(attempt_id: int, status: str, now: datetime) -> Attempt:
                 "passed",
             ]
         )
+        # In the same transaction: progress and certificates stand or fall with the grade.
+        attempt_graded.send(sender=Attempt, attempt_id=attempt_id)
     return attempt
 
 

@@ -57,5 +57,5 @@ class BankMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def bank_menu_item():
     return BankMenuItem(
-        "Bank and consistency", reverse("scenarios_bank"), icon_name="tasks", order=215
+        "Bank checks", reverse("scenarios_bank"), icon_name="tasks", order=215
     )

@@ -1,6 +1,16 @@
-"""Course pages (`pages.py`) and the records of lessons read (`lesson_view.py`)."""
+"""Course pages, lesson views, assignments, training records and certificates."""
 
+from .assignments import Assignment
 from .lesson_view import LessonView
 from .pages import CourseIndexPage, CoursePage, ModulePage
+from .records import Certificate, TrainingRecord
 
-__all__ = ["CourseIndexPage", "CoursePage", "LessonView", "ModulePage"]
+__all__ = [
+    "Assignment",
+    "Certificate",
+    "CourseIndexPage",
+    "CoursePage",
+    "LessonView",
+    "ModulePage",
+    "TrainingRecord",
+]

@@ -8,13 +8,12 @@ lessons and the quiz need a signed-in person, because reading them is recorded.
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect
+from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -24,7 +23,6 @@ from wagtail.search import index
 from courses.blocks import LessonsBlock
 from courses.lessons import Lesson, lesson_keys, lesson_of, lessons_of
 from courses.progress import ModuleProgress, passed_quiz_ids
-from courses.services import lesson_view_record
 from home.blocks import RICH_FEATURES
 from quizzes.selectors import standing
 
@@ -141,7 +139,7 @@ class ModulePage(RoutablePageMixin, Page):
         return self.get_url(request) + self.reverse_subpage("lesson", kwargs={"key": key})
 
     def read_url(self, key: str, request=None) -> str:
-        return self.get_url(request) + self.reverse_subpage("lesson_read", kwargs={"key": key})
+        return reverse("courses:lesson_read", args=[self.pk, key])
 
     def quiz_if_live(self):
         return self.quiz if self.quiz is not None and self.quiz.live else None
@@ -204,20 +202,3 @@ class ModulePage(RoutablePageMixin, Page):
             "read_url": self.read_url(lesson.key, request),
             "last": following is None,
         }
-
-    @path("lessons/<str:key>/read/", name="lesson_read")
-    def lesson_read(self, request, key: str):
-        """The Next button: record the lesson as read, then go on. POST only."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        lesson = self.find_lesson(key)
-        if lesson is None:
-            raise Http404("This module has no such lesson.")
-        if not request.user.is_authenticated:
-            return redirect_to_login(self.lesson_url(key, request))
-        lesson_view_record(user=request.user, module=self, lesson_key=key)
-        following = self.lesson_after(key)
-        if following is not None:
-            return redirect(self.lesson_url(following, request))
-        messages.success(request, "You have read every lesson of this module.")
-        return redirect(self.get_url(request))

@@ -144,7 +144,7 @@ def test_a_spoc_reads_a_bank_question_in_words(page, log_in, library, screenshot
     )
     assert question is not None
     log_in(page, "spoc")
-    open_from_menu(page, "Scenarios", "Question bank", "Bank questions")
+    open_from_menu(page, "Scenarios", "Question bank", "Question bank")
     page.get_by_role("textbox", name="Search term").fill(question.text)
     row = page.get_by_role("row").filter(has_text=question.text)
     expect(row).to_be_visible()
@@ -186,7 +186,7 @@ def test_an_editor_reads_a_rulebook_version_and_the_consistency_check(
     assert changes > 0
 
     log_in(page, "editor")
-    open_from_menu(page, "Rulebook", "Published versions", "Rulebook versions")
+    open_from_menu(page, "Rulebook", "Published versions", "Published versions")
     page.get_by_role("link", name="Rulebook version 2", exact=True).click()
     expect(page).to_have_url(re.compile(r"/rulebookversion/inspect/\d+/$"))
     view = page.locator(".trainer-view")

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.urls import reverse
 
 from courses.course_files import lesson_id
 from courses.models import LessonView
@@ -115,7 +116,7 @@ def test_next_records_the_lesson_and_goes_to_the_next_one(training, signed_in):
     form = re.search(
         r'<form method="post" action="([^"]+)" class="lesson-next">(.*?)</form>', html, re.S
     )
-    assert form and form.group(1) == f"{module.url}lessons/{first}/read/"
+    assert form and form.group(1) == reverse("courses:lesson_read", args=[module.pk, first])
     assert 'name="csrfmiddlewaretoken"' in form.group(2)
     assert '<button type="submit" class="button">Next</button>' in form.group(2)
 
@@ -138,7 +139,7 @@ def test_next_on_the_last_lesson_goes_back_to_the_module(training, signed_in):
     html = client.get(f"{module.url}lessons/{last}/").content.decode()
     assert "Lesson 3 of 3" in html
     assert "Next takes you back to the module" in html
-    response = client.post(f"{module.url}lessons/{last}/read/", follow=True)
+    response = client.post(reverse("courses:lesson_read", args=[module.pk, last]), follow=True)
     assert response.redirect_chain == [(module.url, 302)]
     assert "You have read every lesson of this module." in response.content.decode()
 
@@ -146,7 +147,7 @@ def test_next_on_the_last_lesson_goes_back_to_the_module(training, signed_in):
 def test_reading_a_lesson_again_is_a_new_view(training, signed_in):
     client = signed_in("officer")
     module = training.modules["rag-table"]
-    url = f"{module.url}lessons/{keys(module)[0]}/read/"
+    url = reverse("courses:lesson_read", args=[module.pk, keys(module)[0]])
     client.post(url)
     client.post(url)
     assert LessonView.objects.count() == 2
@@ -157,7 +158,7 @@ def test_no_get_changes_anything(training, signed_in):
     module = training.modules["rag-table"]
     key = keys(module)[0]
     assert client.get(f"{module.url}lessons/{key}/").status_code == 200
-    assert client.get(f"{module.url}lessons/{key}/read/").status_code == 405
+    assert client.get(reverse("courses:lesson_read", args=[module.pk, key])).status_code == 405
     assert client.get(module.url).status_code == 200
     assert not LessonView.objects.exists()
 
@@ -166,14 +167,14 @@ def test_next_needs_the_csrf_token(training, demo_users):
     client = Client(enforce_csrf_checks=True)
     client.login(username="officer", password=demo_users)
     module = training.modules["rag-table"]
-    response = client.post(f"{module.url}lessons/{keys(module)[0]}/read/")
+    response = client.post(reverse("courses:lesson_read", args=[module.pk, keys(module)[0]]))
     assert response.status_code == 403
     assert not LessonView.objects.exists()
 
 
 def test_next_signed_out_records_nothing(training, client):
     module = training.modules["rag-table"]
-    response = client.post(f"{module.url}lessons/{keys(module)[0]}/read/")
+    response = client.post(reverse("courses:lesson_read", args=[module.pk, keys(module)[0]]))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
     assert not LessonView.objects.exists()
