@@ -56,6 +56,4 @@ class BankMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def bank_menu_item():
-    return BankMenuItem(
-        "Bank checks", reverse("scenarios_bank"), icon_name="tasks", order=215
-    )
+    return BankMenuItem("Bank checks", reverse("scenarios_bank"), icon_name="tasks", order=215)
