@@ -6,6 +6,17 @@ import pytest
 from home.loader import load_guidance
 from home.management.commands.load_demo import DEMO_SEED
 
+TRANSACTIONAL = {"transactional_db", "live_server"}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests (the browser's among them) empty the database when they end, taking
+    what the data migrations made with it; run them after every test that relies on it.
+    pytest-django orders them last, but pytest's own grouping of tests by session-scoped
+    parameters (the browser's name) can move them forward again, so this runs last."""
+    items.sort(key=lambda item: bool(TRANSACTIONAL & set(item.fixturenames)))
+
 
 @pytest.fixture(autouse=True)
 def fixed_factory_seed():
