@@ -13,7 +13,7 @@ LEWISHAM_KEY, CROYDON_KEY = "burglary-arrest-update", "assault-arrest-croydon"
 
 
 @pytest.fixture
-def library(site_data):
+def library(site_data, run_queued_jobs):
     """The starter library, published (so its questions are in the bank), with one template
     owned by Lewisham and one by Croydon, as if each borough's trainers had written them."""
     from organisation.models import Borough
@@ -28,6 +28,7 @@ def library(site_data):
         template.save()
         template.save_revision().publish()  # the owner is in the live revision too
         owned[borough] = template
+    run_queued_jobs()  # the approvals feed the bank (queued with a real Redis)
     return owned
 
 
@@ -171,7 +172,7 @@ def test_a_spoc_reads_a_bank_question_in_words(page, log_in, library, screenshot
 
 
 def test_an_editor_reads_a_rulebook_version_and_the_consistency_check(
-    page, log_in, library, screenshot
+    page, log_in, library, screenshot, run_queued_jobs
 ):
     from django.contrib.auth import get_user_model
 
@@ -182,6 +183,7 @@ def test_an_editor_reads_a_rulebook_version_and_the_consistency_check(
     parameters.sentencing_window_days = 10
     editor = get_user_model().objects.get(username="editor")
     parameters.save_revision(user=editor).publish(user=editor)
+    run_queued_jobs()  # the re-grade (queued with a real Redis)
     changes = AnswerChange.objects.filter(to_version=2).count()
     assert changes > 0
 
