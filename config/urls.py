@@ -34,5 +34,6 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler403 = "organisation.views.permission_denied"
 handler404 = "organisation.views.page_not_found"
 handler500 = "organisation.views.server_error"

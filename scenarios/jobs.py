@@ -14,12 +14,17 @@ from datetime import timedelta
 import django_rq
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from scenarios.generator import Question, explanation_of, generate
 from scenarios.models import AnswerChange, BankQuestion, JobRun, RulebookVersion, ScenarioTemplate
 from scenarios.rulebook import published_rulebook
 from scenarios.rules import FactsError, evaluate, parse_facts
+
+# Sent when a re-grade has finished: `version` (the rulebook version), `changed` (how many
+# stored answers it changed; the `AnswerChange` rows of that version say which).
+bank_regraded = Signal()
 
 PER_TEMPLATE_LIMIT = 500
 GENERATION_SEED = 20160201
@@ -245,6 +250,9 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
     JobRun.objects.filter(pk=run.pk).update(
         status=JobRun.DONE, finished_at=timezone.now(), message=message if retired_total else ""
     )
+    # Training listens: passes that relied on a rule that now grades differently need a
+    # refresher. Sent once the bank follows the new version, with the answers it changed.
+    bank_regraded.send(sender=JobRun, version=version, changed=changed_total)
     return {"version": version, "checked": done, "changed": changed_total, "retired": retired_total}
 
 

@@ -18,3 +18,5 @@ ALLOWED_HOSTS = ["*"] if DEBUG else ALLOWED_HOSTS  # noqa: F405
 # Serve static files from the apps directly; no collectstatic needed outside production.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Emails (training reminders) are printed to the console, never sent, in development.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

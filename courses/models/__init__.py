@@ -4,6 +4,7 @@ from .assignments import Assignment
 from .lesson_view import LessonView
 from .pages import CourseIndexPage, CoursePage, ModulePage
 from .records import Certificate, TrainingRecord
+from .reminders import ReminderSent
 
 __all__ = [
     "Assignment",
@@ -12,5 +13,6 @@ __all__ = [
     "CoursePage",
     "LessonView",
     "ModulePage",
+    "ReminderSent",
     "TrainingRecord",
 ]

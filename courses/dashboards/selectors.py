@@ -1,0 +1,287 @@
+"""What the trainer dashboards read, always within a `Scope` (see `scope.py`).
+
+Every figure is counted by the database (GROUP BY over training records, certificates and
+assessed answers), so a page costs the same few queries for ten officers or ten thousand.
+Statuses come from `status_sql.status_expression`, the SQL twin of `courses.standing`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import TruncMonth, TruncWeek
+
+from courses.models import Certificate, ModulePage, TrainingRecord
+from courses.standing import EXPIRING, LABELS, OVERDUE, PASSED, STATUSES
+from quizzes.models import AttemptQuestion
+from quizzes.models.quiz import ASSESSED
+from scenarios.rules import rule_title
+
+from .scope import Scope, Team
+from .status_sql import start_of, status_expression
+
+PAGE_SIZE = 50
+# Fewer answers than this and an error rate says more about chance than about the rule.
+ENOUGH_RULE_ANSWERS = 10
+REMOVED = "A removed module"
+NOT_ASSIGNED = "Not assigned"
+
+
+@dataclass(frozen=True)
+class Module:
+    pk: int
+    title: str
+    live: bool = True
+
+    @property
+    def label(self) -> str:
+        return self.title if self.live else f"{self.title} (not live)"
+
+
+def modules() -> list[Module]:
+    """Every module page, in the order of the course tree (one query)."""
+    rows = ModulePage.objects.order_by("path").values_list("pk", "title", "live")
+    return [Module(pk, title, live) for pk, title, live in rows]
+
+
+@dataclass
+class StatusCounts:
+    """How many records stand at each status, for one module, team or both."""
+
+    label: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    assigned: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def completed(self) -> int:
+        """Holding a valid pass (expiring soon still counts)."""
+        return self.counts[PASSED] + self.counts[EXPIRING]
+
+    @property
+    def percent_complete(self) -> int:
+        return round(100 * self.completed / self.total) if self.total else 0
+
+    def ordered(self) -> list[int]:
+        return [self.counts[status] for status in STATUSES]
+
+    def add(self, status: str, n: int, assigned: int) -> None:
+        self.counts[status] += n
+        self.assigned += assigned
+
+
+def records_in(scope: Scope, module: Module | None = None) -> QuerySet[TrainingRecord]:
+    records = TrainingRecord.objects.filter(person__in=scope.people, module__isnull=False)
+    if module is not None:
+        records = records.filter(module_id=module.pk)
+    return records
+
+
+def _counted(records: QuerySet, today: date, *keys: str):
+    """(key values…, status, n, assigned) per group, one query."""
+    return (
+        records.annotate(status=status_expression(today))
+        .values(*keys, "status")
+        .annotate(n=Count("pk"), assigned=Count("pk", filter=Q(due_date__isnull=False)))
+        .order_by()
+        .values_list(*keys, "status", "n", "assigned")
+        .iterator()
+    )
+
+
+def completion_by_module(
+    scope: Scope, *, today: date, all_modules: list[Module], module: Module | None = None
+) -> list[StatusCounts]:
+    """Per module: how many people stand at each status. Modules nobody has are left out."""
+    found: dict[int, StatusCounts] = {}
+    titles = {m.pk: m.title for m in all_modules}
+    for module_id, status, n, assigned in _counted(records_in(scope, module), today, "module_id"):
+        row = found.setdefault(module_id, StatusCounts(titles.get(module_id, REMOVED)))
+        row.add(status, n, assigned)
+    return [found[pk] for pk in _in_module_order(found, all_modules)]
+
+
+def _in_module_order(found, all_modules: list[Module]) -> list[int]:
+    """The module ids found, in the course tree's order; removed modules last."""
+    order = {m.pk: i for i, m in enumerate(all_modules)}
+    return sorted(found, key=lambda pk: (order.get(pk, len(order)), pk or 0))
+
+
+@dataclass
+class TeamCompletion:
+    team: Team
+    overall: StatusCounts
+    by_module: list[StatusCounts]
+
+
+def completion_by_team(
+    scope: Scope, *, today: date, all_modules: list[Module], module: Module | None = None
+) -> list[TeamCompletion]:
+    """Every team in scope (empty ones too, so a borough that has not started shows), with
+    its totals and its modules, from one query."""
+    titles = {m.pk: m.title for m in all_modules}
+    teams = {team: TeamCompletion(team, StatusCounts(team.name), []) for team in scope.teams}
+    per_module: dict[tuple[Team, int], StatusCounts] = {}
+    keys = ("person__profile__borough_id", "person__profile__unit_id", "module_id")
+    for borough_id, unit_id, module_id, status, n, assigned in _counted(
+        records_in(scope, module), today, *keys
+    ):
+        team = scope.team_of(borough_id, unit_id)
+        if team is None:
+            continue
+        teams[team].overall.add(status, n, assigned)
+        row = per_module.get((team, module_id))
+        if row is None:
+            row = per_module[(team, module_id)] = StatusCounts(titles.get(module_id, REMOVED))
+        row.add(status, n, assigned)
+    for team, completion in teams.items():
+        mine = {pk: row for (owner, pk), row in per_module.items() if owner == team}
+        completion.by_module = [mine[pk] for pk in _in_module_order(mine, all_modules)]
+    return list(teams.values())
+
+
+# --------------------------------------------------------------------------- people
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    person: object
+    team: str
+    statuses: list[str | None]  # one per module shown; None: no record (not assigned)
+
+    @property
+    def name(self) -> str:
+        return self.person.get_full_name() or self.person.get_username()
+
+    @property
+    def cells(self) -> list[tuple[str, str]]:
+        """(status, words) per module; no record means the module was never assigned."""
+        return [(s or "none", LABELS[s] if s else NOT_ASSIGNED) for s in self.statuses]
+
+
+def people_with_statuses(scope: Scope, *, today: date, shown: list[Module]) -> QuerySet:
+    """The people in scope, each with their status for every module shown: one query for a
+    page of them, however many people and modules (one subquery per module)."""
+    people = scope.people.select_related("profile__borough", "profile__unit").order_by(
+        "last_name", "first_name", "username", "pk"
+    )
+    for module in shown:
+        status = (
+            TrainingRecord.objects.filter(person=OuterRef("pk"), module_id=module.pk)
+            .annotate(status=status_expression(today))
+            .values("status")[:1]
+        )
+        people = people.annotate(**{f"status_{module.pk}": Subquery(status)})
+    return people
+
+
+def person_rows(people, shown: list[Module]) -> list[PersonRow]:
+    return [person_row(person, shown) for person in people]
+
+
+def person_row(person, shown: list[Module]) -> PersonRow:
+    profile = person.profile
+    team = profile.borough or profile.unit
+    return PersonRow(
+        person=person,
+        team=team.name if team else "",
+        statuses=[getattr(person, f"status_{m.pk}") for m in shown],
+    )
+
+
+def overdue_records(scope: Scope, *, today: date, module: Module | None = None) -> QuerySet:
+    """Assigned, past the due date, not passed: the longest overdue first."""
+    return (
+        records_in(scope, module)
+        .annotate(status=status_expression(today))
+        .filter(status=OVERDUE)
+        .select_related("person__profile__borough", "person__profile__unit", "module")
+        .order_by("due_date", "person__last_name", "person__first_name", "person_id", "pk")
+    )
+
+
+# --------------------------------------------------------------------------- trends, rules
+
+
+@dataclass(frozen=True)
+class Bucket:
+    start: date
+    label: str  # short, under the chart's bars
+    long_label: str
+    passes: int
+
+
+def passes_over_time(
+    scope: Scope, *, buckets: list[tuple[date, str, str]], weekly: bool, module=None
+) -> list[Bucket]:
+    """Certificates issued (every pass, refreshers included) in each bucket, empty ones too.
+    `buckets` are (first day, labels) of the weeks or months to show, oldest first."""
+    since = start_of(buckets[0][0])
+    certificates = Certificate.objects.filter(person__in=scope.people, issued_at__gte=since)
+    if module is not None:
+        certificates = certificates.filter(module_id=module.pk)
+    trunc = TruncWeek if weekly else TruncMonth
+    counted = {
+        start.date() if isinstance(start, datetime) else start: n
+        for start, n in certificates.annotate(bucket=trunc("issued_at"))
+        .values("bucket")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("bucket", "n")
+        .iterator()
+    }
+    return [Bucket(start, short, long, counted.get(start, 0)) for start, short, long in buckets]
+
+
+@dataclass(frozen=True)
+class RuleErrors:
+    rule: str
+    asked: int
+    wrong: int
+
+    @property
+    def title(self) -> str:
+        return rule_title(self.rule)
+
+    @property
+    def percent_wrong(self) -> int:
+        return round(100 * self.wrong / self.asked) if self.asked else 0
+
+    @property
+    def enough(self) -> bool:
+        return self.asked >= ENOUGH_RULE_ANSWERS
+
+
+def rule_errors(
+    scope: Scope, *, since: datetime | None, module: Module | None = None
+) -> list[RuleErrors]:
+    """Per rule: marked answers in assessed attempts that tested it, and how many were wrong;
+    the highest share wrong first. The database groups by each question's list of rules (few
+    distinct lists), and Python splits each list into its rules."""
+    answers = AttemptQuestion.objects.filter(
+        attempt__user__in=scope.people, attempt__mode=ASSESSED, correct__isnull=False
+    )
+    if since is not None:
+        answers = answers.filter(attempt__finished_at__gte=since)
+    if module is not None:
+        answers = answers.filter(attempt__module_id=module.pk)
+    asked: dict[str, int] = defaultdict(int)
+    wrong: dict[str, int] = defaultdict(int)
+    for rules, n, n_wrong in (
+        answers.values("rules")
+        .annotate(n=Count("pk"), wrong=Count("pk", filter=Q(correct=False)))
+        .order_by()
+        .values_list("rules", "n", "wrong")
+        .iterator()
+    ):
+        for rule in set(rules or ()):
+            asked[rule] += n
+            wrong[rule] += n_wrong
+    found = [RuleErrors(rule, asked[rule], wrong[rule]) for rule in asked]
+    return sorted(found, key=lambda r: (-r.wrong / r.asked, -r.asked, r.rule))

@@ -1,0 +1,161 @@
+"""Trainer dashboards: thin views over `selectors`, each page scoped by `dashboard_for`.
+
+Signed out: the sign-in page. Signed in without a trainer's permissions: a 403 page that says
+so. A filter value outside the trainer's scope is refused by the form, and the people counted
+are always `people_visible_to(user)`, so no URL shows another borough's people.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from . import exports, presenting
+from .params import Dashboard, dashboard_for, trend_buckets
+from .scope import is_trainer
+from .selectors import (
+    ENOUGH_RULE_ANSWERS,
+    PAGE_SIZE,
+    completion_by_module,
+    completion_by_team,
+    overdue_records,
+    passes_over_time,
+    people_with_statuses,
+    person_rows,
+    rule_errors,
+)
+
+# More teams than this and the overview compares them in one table instead of one each.
+TEAM_TABLES_UP_TO = 8
+
+
+def trainers_only(view):
+    @login_required
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not is_trainer(request.user):
+            return render(request, "courses/dashboards/forbidden.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def _page(request, template: str, d: Dashboard, section: str, **context) -> HttpResponse:
+    return render(
+        request,
+        template,
+        {
+            "d": d,
+            "section": section,
+            "status_headings": presenting.STATUS_HEADINGS,
+            **context,
+        },
+    )
+
+
+@trainers_only
+def overview(request):
+    d = dashboard_for(request)
+    by_module = completion_by_module(
+        d.scope, today=d.today, all_modules=d.modules, module=d.filters.module
+    )
+    teams = []
+    if len(d.scope.teams) > 1:
+        teams = completion_by_team(
+            d.scope, today=d.today, all_modules=d.modules, module=d.filters.module
+        )
+    return _page(
+        request,
+        "courses/dashboards/overview.html",
+        d,
+        "overview",
+        by_module=by_module,
+        module_chart=presenting.completion_chart(
+            "chart-modules", f"Completion by module: {d.scope.label}", by_module
+        ),
+        teams=teams,
+        team_chart=presenting.completion_chart(
+            "chart-teams", "Completion compared by borough and unit", [t.overall for t in teams]
+        ),
+        team_tables=teams if len(teams) <= TEAM_TABLES_UP_TO else [],
+        overdue=overdue_records(d.scope, today=d.today, module=d.filters.module).count(),
+    )
+
+
+@trainers_only
+def people(request):
+    d = dashboard_for(request)
+    shown = d.shown_modules
+    everyone = people_with_statuses(d.scope, today=d.today, shown=shown)
+    page = Paginator(everyone, PAGE_SIZE).get_page(request.GET.get("page"))
+    return _page(
+        request,
+        "courses/dashboards/people.html",
+        d,
+        "people",
+        shown=shown,
+        page=page,
+        page_size=PAGE_SIZE,
+        rows=person_rows(page.object_list, shown),
+    )
+
+
+@trainers_only
+def overdue(request):
+    d = dashboard_for(request)
+    records = overdue_records(d.scope, today=d.today, module=d.filters.module)
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(record, (d.today - record.due_date).days) for record in page.object_list]
+    return _page(request, "courses/dashboards/overdue.html", d, "overdue", page=page, rows=rows)
+
+
+@trainers_only
+def trends(request):
+    d = dashboard_for(request)
+    weekly = d.filters.period.bucket != "month"
+    buckets = passes_over_time(
+        d.scope,
+        buckets=trend_buckets(d.filters.period, d.today),
+        weekly=weekly,
+        module=d.filters.module,
+    )
+    return _page(
+        request,
+        "courses/dashboards/trends.html",
+        d,
+        "trends",
+        buckets=buckets,
+        weekly=weekly,
+        chart=presenting.trend_chart("chart-trends", buckets, weekly),
+    )
+
+
+@trainers_only
+def rules(request):
+    d = dashboard_for(request)
+    found = rule_errors(d.scope, since=d.filters.period.since(d.today), module=d.filters.module)
+    return _page(
+        request,
+        "courses/dashboards/rules.html",
+        d,
+        "rules",
+        rules=found,
+        chart=presenting.rules_chart("chart-rules", found),
+        enough=ENOUGH_RULE_ANSWERS,
+    )
+
+
+@trainers_only
+def export(request, table: str):
+    if table not in exports.TABLES:
+        raise Http404("No such table.")
+    d = dashboard_for(request)
+    if d.form.errors:
+        # A file quietly built from other filters than asked would mislead: say what is wrong.
+        message = "These filters are not valid: " + " ".join(d.errors)
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    return exports.export(d, table)

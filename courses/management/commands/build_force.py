@@ -1,0 +1,36 @@
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from courses.force import ForceSize, build_force
+
+
+class Command(BaseCommand):
+    help = (
+        "Build a realistic force for load tests: officers across the 32 boroughs and the "
+        "units, twenty modules, and a year of assignments, attempts, answers and "
+        "certificates. Run load_demo first. Not for production."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--officers", type=int, default=ForceSize.officers)
+        parser.add_argument("--modules", type=int, default=ForceSize.modules)
+        parser.add_argument("--seed", type=int, default=ForceSize.seed)
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_USERS_ALLOWED", False):
+            raise CommandError("This builds made-up people: not in these settings (production).")
+        if options["officers"] < 1 or not 1 <= options["modules"] <= 100:
+            raise CommandError("--officers must be 1 or more, --modules 1 to 100.", returncode=2)
+        size = ForceSize(
+            officers=options["officers"], modules=options["modules"], seed=options["seed"]
+        )
+        started = time.perf_counter()
+        try:
+            counts = build_force(size)
+        except RuntimeError as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        seconds = time.perf_counter() - started
+        summary = ", ".join(f"{n:,} {what}" for what, n in counts.items())
+        self.stdout.write(f"The force: {summary} ({seconds:.0f} s).")
