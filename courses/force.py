@@ -16,7 +16,9 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from organisation.models import Borough, Profile, Unit
@@ -37,6 +39,7 @@ from .models import (
     ModulePage,
     TrainingRecord,
 )
+from .models.records import CODE_ALPHABET
 from .standing import add_months
 
 PREFIX = "force-"  # every person this makes: easy to find, and to remove
@@ -144,17 +147,18 @@ def build_force(size: ForceSize, *, now: datetime | None = None) -> dict[str, in
     rng = random.Random(size.seed)
     with transaction.atomic():
         modules = _course(size)
-        people = _people(size, rng)
+        _people(size, rng)
         if Attempt.objects.filter(user__username__startswith=PREFIX).exists():
             return _counts()
         bank = _bank(rng)
-        _assign(modules, now, rng)
-        _attempts(people, modules, bank, now, size, rng)
+        by_team = _assign(modules, now, rng)
+        _Year(modules, bank, now, size, rng).play(by_team)
     return _counts()
 
 
-def _assign(modules: list[ModulePage], now: datetime, rng: random.Random) -> None:
-    """Each borough and unit has half the modules assigned, due at some point in the year."""
+def _assign(modules: list[ModulePage], now: datetime, rng: random.Random) -> dict:
+    """Each borough and unit has half the modules assigned, due at some point in the year.
+    Returns the assignments by team, (kind, id)."""
     admin = get_user_model().objects.filter(is_superuser=True).first()
     teams = [("borough", b) for b in Borough.objects.all()] + [
         ("unit", u) for u in Unit.objects.all()
@@ -179,29 +183,34 @@ def _assign(modules: list[ModulePage], now: datetime, rng: random.Random) -> Non
         by_team.setdefault(
             ("borough", a.borough_id) if a.borough_id else ("unit", a.unit_id), []
         ).append(a)
-    records = []
-    for user_id, borough_id, unit_id in Profile.objects.filter(
-        user__username__startswith=PREFIX
-    ).values_list("user_id", "borough_id", "unit_id"):
-        key = ("borough", borough_id) if borough_id else ("unit", unit_id)
-        for a in by_team.get(key, []):
-            records.append(
-                TrainingRecord(
-                    person_id=user_id,
-                    module_id=a.page_id,
-                    module_title=a.page_title,
-                    assignment=a,
-                    due_date=a.due_date,
-                    refresher_months=a.refresher_months,
-                )
-            )
-        if len(records) >= BATCH * 4:
-            TrainingRecord.objects.bulk_create(records, batch_size=BATCH, ignore_conflicts=True)
-            records = []
-    TrainingRecord.objects.bulk_create(records, batch_size=BATCH, ignore_conflicts=True)
+    return by_team
 
 
-QUESTION_COLUMNS = (
+# The columns written, in the order of each row's values.
+ATTEMPT_COLUMNS = [
+    "id",
+    "user_id",
+    "quiz_id",
+    "module_id",
+    "mode",
+    "status",
+    "number",
+    "seed",
+    "rulebook_version",
+    "settings",
+    "focus_rules",
+    "started_at",
+    "deadline",
+    "finished_at",
+    "points",
+    "max_points",
+    "score",
+    "dangerous_mistakes",
+    "contacts_right",
+    "contacts_asked",
+    "passed",
+]
+QUESTION_COLUMNS = [
     "attempt_id",
     "position",
     "kind",
@@ -223,138 +232,150 @@ QUESTION_COLUMNS = (
     "max_points",
     "correct",
     "dangerous",
-)
+]
+RECORD_COLUMNS = [
+    "person_id",
+    "module_id",
+    "module_title",
+    "assignment_id",
+    "due_date",
+    "refresher_months",
+    "started_at",
+    "passed_at",
+    "expires_at",
+    "best_score",
+    "refresher_rules",
+    "updated_at",
+]
+CERTIFICATE_COLUMNS = [
+    "person_id",
+    "module_id",
+    "module_title",
+    "attempt_id",
+    "code",
+    "score",
+    "issued_at",
+    "expires_at",
+]
 
 
-def _insert_questions(rows: list[tuple]) -> None:
-    """Answers in bulk, with each question's JSON serialised once per bank question rather
-    than once per answer (millions of them): the one place this skips the ORM."""
-    table = connection.ops.quote_name(AttemptQuestion._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(c) for c in QUESTION_COLUMNS)
-    marks = ", ".join(["%s"] * len(QUESTION_COLUMNS))
+def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+    """Rows in bulk, straight into the table: a year of a force is millions of values, and
+    the ORM's per-value preparation would take most of the ten minutes this may take."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
-
-
-def _attempts(people, modules, bank, now, size: ForceSize, rng: random.Random) -> None:
-    """A year of assessed attempts on assigned modules: most pass, some need a retake, a few
-    make a dangerous mistake. Records and certificates follow, as the services would do."""
-    records = {
-        (r.person_id, r.module_id): r
-        for r in TrainingRecord.objects.filter(person_id__in=people)
-        .only("pk", "person_id", "module_id", "refresher_months")
-        .iterator(chunk_size=BATCH)
-    }
-    quiz_of = {m.pk: m.quiz_id for m in modules}
-    title_of = {m.pk: m.title for m in modules}
-    payload = {
-        row.pk: (
-            json.dumps(row.facts),
-            json.dumps(_verdict_of(row)),
-            json.dumps([r["rule"] for r in row.reasons if r.get("decides", True)]),
+        cursor.executemany(
+            f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({marks})", rows
         )
-        for row in bank
-    }
-    adapt = connection.ops.adapt_datetimefield_value
-    pending: list[tuple[Attempt, list[tuple], tuple]] = []
-    touched: list[TrainingRecord] = []
 
-    def flush():
-        Attempt.objects.bulk_create([p[0] for p in pending], batch_size=BATCH)
-        rows, certificates = [], []
-        for attempt, answers, key in pending:
-            rows.extend((attempt.pk, *answer) for answer in answers)
-            if attempt.passed:
-                certificates.append(
-                    Certificate(
-                        person_id=attempt.user_id,
-                        module_id=key[1],
-                        module_title=title_of[key[1]],
-                        attempt_id=attempt.pk,
-                        score=attempt.score,
-                        issued_at=attempt.finished_at,
-                        expires_at=add_months(attempt.finished_at, records[key].refresher_months),
-                    )
-                )
-        _insert_questions(rows)
-        Certificate.objects.bulk_create(certificates, batch_size=BATCH)
-        pending.clear()
 
-    for (person_id, module_id), record in records.items():
-        if rng.random() < 0.3:
-            continue  # not started yet
-        start = now - timedelta(days=rng.randint(1, size.days), minutes=rng.randint(0, 600))
-        record.started_at = start
-        for number in (1, 2):
-            skill = rng.random()
-            marks, answers = [], []
-            when = adapt(start)
-            for position, row in enumerate(rng.sample(bank, QUESTIONS_PER_ATTEMPT), start=1):
-                truth = row.rating
-                right = rng.random() < 0.55 + 0.45 * skill
-                answer = truth if right else rng.choice(marking.RATINGS)
-                mark = marking.mark_rating(truth, answer)
-                marks.append(mark)
-                facts, verdict, rules = payload[row.pk]
-                answers.append(
-                    (
-                        position,
-                        SCENARIO,
-                        row.pk,
-                        row.text,
-                        "MPS",
-                        "",
-                        "",
-                        facts,
-                        verdict,
-                        rules,
-                        "[]",
-                        "",
-                        "",
-                        answer,
-                        "",
-                        when,
-                        mark.points,
-                        marking.MAX_POINTS,
-                        mark.correct,
-                        mark.dangerous,
-                    )
-                )
-            result = marking.result_of(marks, pass_mark=80, fail_on_dangerous=False)
-            finished = start + timedelta(minutes=rng.randint(4, 20))
-            attempt = Attempt(
-                user_id=person_id,
-                quiz_id=quiz_of[module_id],
-                module_id=module_id,
-                mode=ASSESSED,
-                status=SUBMITTED,
-                number=number,
-                seed=rng.getrandbits(40),
-                rulebook_version=1,
-                settings={"title": title_of[module_id], "pass_mark": 80},
-                started_at=start,
-                finished_at=finished,
-                points=result.points,
-                max_points=result.max_points,
-                score=result.score,
-                dangerous_mistakes=result.dangerous_mistakes,
-                passed=result.passed,
+class _Year:
+    """A year of assessed attempts on assigned modules: most pass, some need a retake, a few
+    make a dangerous mistake. Each record is written once, already agreeing with its attempts,
+    as the services would have left it (an update of every record afterwards costs more than
+    all the inserts)."""
+
+    def __init__(self, modules, bank, now, size: ForceSize, rng: random.Random):
+        self.now, self.size, self.rng, self.bank = now, size, rng, bank
+        self.quiz_of = {m.pk: m.quiz_id for m in modules}
+        self.title_of = {m.pk: m.title for m in modules}
+        self.settings_of = {m.pk: json.dumps({"title": m.title, "pass_mark": 80}) for m in modules}
+        self.payload = {
+            row.pk: (
+                json.dumps(row.facts),
+                json.dumps(_verdict_of(row)),
+                json.dumps([r["rule"] for r in row.reasons if r.get("decides", True)]),
             )
-            record.best_score = max(record.best_score or 0, result.score)
-            if result.passed:
-                record.passed_at = finished
-                record.expires_at = add_months(finished, record.refresher_months)
-            pending.append((attempt, answers, (person_id, module_id)))
-            if result.passed or rng.random() < 0.5:
-                break
-            start = finished + timedelta(days=rng.randint(1, 30))
-        touched.append(record)
-        if len(pending) >= BATCH // 2:
-            flush()
-    flush()
-    TrainingRecord.objects.bulk_update(
-        touched, ["started_at", "passed_at", "expires_at", "best_score"], batch_size=BATCH
-    )
+            for row in bank
+        }
+        self.moment = connection.ops.adapt_datetimefield_value
+        self.day = connection.ops.adapt_datefield_value
+        self.next_id = (Attempt.objects.aggregate(last=Max("pk"))["last"] or 0) + 1
+        self.records, self.attempts, self.answers, self.certificates = [], [], [], []
+
+    def play(self, by_team: dict) -> None:
+        people = Profile.objects.filter(user__username__startswith=PREFIX).order_by("user_id")
+        for person_id, borough_id, unit_id in people.values_list(
+            "user_id", "borough_id", "unit_id"
+        ).iterator(chunk_size=BATCH):
+            key = ("borough", borough_id) if borough_id else ("unit", unit_id)
+            for assignment in by_team.get(key, []):
+                self._record(person_id, assignment)
+            if len(self.attempts) >= BATCH:
+                self._flush()
+        self._flush()
+        # Attempts were numbered here: PostgreSQL's sequence must carry on after them.
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), [Attempt]):
+                cursor.execute(sql)
+
+    def _record(self, person_id: int, assignment: Assignment) -> None:
+        module_id, months = assignment.page_id, assignment.refresher_months
+        started = passed = expires = best = None
+        if self.rng.random() >= 0.3:  # three in ten have not started yet
+            started = start = self.now - timedelta(
+                days=self.rng.randint(1, self.size.days), minutes=self.rng.randint(0, 600)
+            )
+            for number in (1, 2):
+                score, finished, ok = self._attempt(person_id, module_id, number, start, months)
+                best = max(best or 0, score)
+                if ok:
+                    passed, expires = finished, add_months(finished, months)
+                    break
+                if self.rng.random() < 0.5:
+                    break  # no retake yet
+                start = finished + timedelta(days=self.rng.randint(1, 30))
+        moment = self.moment
+        self.records.append(
+            (person_id, module_id, assignment.page_title, assignment.pk)
+            + (self.day(assignment.due_date), months, moment(started), moment(passed))
+            + (moment(expires), best, "[]", moment(self.now))
+        )
+
+    def _attempt(self, person_id, module_id, number, start, months):
+        rng, moment = self.rng, self.moment
+        attempt_id, self.next_id = self.next_id, self.next_id + 1
+        skill = rng.random()
+        marks = []
+        when = moment(start)
+        for position, row in enumerate(rng.sample(self.bank, QUESTIONS_PER_ATTEMPT), start=1):
+            truth = row.rating
+            right = rng.random() < 0.55 + 0.45 * skill
+            answer = truth if right else rng.choice(marking.RATINGS)
+            mark = marking.mark_rating(truth, answer)
+            marks.append(mark)
+            facts, verdict, rules = self.payload[row.pk]
+            self.answers.append(
+                (attempt_id, position, SCENARIO, row.pk, row.text, "MPS", "", "", facts)
+                + (verdict, rules, "[]", "", "", answer, "", when, mark.points)
+                + (marking.MAX_POINTS, mark.correct, mark.dangerous)
+            )
+        result = marking.result_of(marks, pass_mark=80, fail_on_dangerous=False)
+        finished = start + timedelta(minutes=rng.randint(4, 20))
+        self.attempts.append(
+            (attempt_id, person_id, self.quiz_of[module_id], module_id, ASSESSED, SUBMITTED)
+            + (number, rng.getrandbits(40), 1, self.settings_of[module_id], "[]", when, None)
+            + (moment(finished), result.points, result.max_points, result.score)
+            + (result.dangerous_mistakes, 0, 0, result.passed)
+        )
+        if result.passed:
+            code = "".join(rng.choices(CODE_ALPHABET, k=10))
+            self.certificates.append(
+                (person_id, module_id, self.title_of[module_id], attempt_id, code)
+                + (result.score, moment(finished), moment(add_months(finished, months)))
+            )
+        return result.score, finished, result.passed
+
+    def _flush(self) -> None:
+        _insert(TrainingRecord, RECORD_COLUMNS, self.records)
+        _insert(Attempt, ATTEMPT_COLUMNS, self.attempts)
+        _insert(AttemptQuestion, QUESTION_COLUMNS, self.answers)
+        _insert(Certificate, CERTIFICATE_COLUMNS, self.certificates)
+        self.records, self.attempts, self.answers, self.certificates = [], [], [], []
 
 
 def _counts() -> dict[str, int]:
