@@ -16,13 +16,13 @@ from courses.standing import LABELS, STATUSES
 
 from .params import Dashboard, trend_buckets
 from .selectors import (
+    NOT_ASSIGNED,
     StatusCounts,
     completion_by_module,
     completion_by_team,
     overdue_records,
     passes_over_time,
-    people_with_statuses,
-    person_row,
+    people_status_rows,
     rule_errors,
 )
 
@@ -85,15 +85,12 @@ def team_modules_table(d: Dashboard) -> tuple[list[str], Iterable[list]]:
 
 def people_table(d: Dashboard) -> tuple[list[str], Iterable[list]]:
     shown = d.shown_modules
-    people = people_with_statuses(d.scope, today=d.today, shown=shown)
     header = ["Name", "Username", "Borough or unit", *[m.title for m in shown]]
-
-    def rows():
-        for person in people.iterator(chunk_size=2000):
-            row = person_row(person, shown)
-            yield [row.name, person.get_username(), row.team, *[w for _, w in row.cells]]
-
-    return header, rows()
+    rows = people_status_rows(d.scope, today=d.today, shown=shown)
+    return header, (
+        [name, username, team, *[LABELS[s] if s else NOT_ASSIGNED for s in statuses]]
+        for name, username, team, statuses in rows
+    )
 
 
 def overdue_table(d: Dashboard) -> tuple[list[str], Iterable[list]]:

@@ -5,8 +5,11 @@ people are always those the selectors allow."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
@@ -15,7 +18,7 @@ from organisation.selectors import (
     SEES_OWN_BOROUGH,
     SEES_SUPPORTED_BOROUGHS,
     SEES_UNITS,
-    people_visible_to,
+    people_visible_where,
     sees_force,
     teams_visible_to,
 )
@@ -55,10 +58,16 @@ class Team:
 @dataclass(frozen=True)
 class Scope:
     label: str
-    people: QuerySet  # users, as `people_visible_to` (and the team) allow
+    # The people, as `people_visible_to` (and the team) allow: a condition on the users a
+    # given lookup prefix leads to ("" for users themselves, "person__" from a record).
+    where: Callable[[str], Q]
     teams: tuple[Team, ...]
     force: bool = False
     team: Team | None = None  # the one team picked in the filter
+
+    @property
+    def people(self) -> QuerySet:
+        return get_user_model().objects.filter(self.where(""))
 
     @property
     def slug(self) -> str:
@@ -72,7 +81,7 @@ class Scope:
             raise ValueError("That team is not in this scope.")
         return Scope(
             label=team.name,
-            people=self.people.filter(team.people_q()),
+            where=lambda prefix: self.where(prefix) & team.people_q(prefix),
             teams=(team,),
             force=False,
             team=team,
@@ -109,5 +118,8 @@ def scope_of(user) -> Scope:
     )
     force = sees_force(user)
     return Scope(
-        label=_label(teams, force), people=people_visible_to(user), teams=teams, force=force
+        label=_label(teams, force),
+        where=partial(people_visible_where, user),
+        teams=teams,
+        force=force,
     )

@@ -8,20 +8,23 @@ Statuses come from `status_sql.status_expression`, the SQL twin of `courses.stan
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import groupby
+from operator import itemgetter
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, FilteredRelation, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth, TruncWeek
 
 from courses.models import Certificate, ModulePage, TrainingRecord
-from courses.standing import EXPIRING, LABELS, OVERDUE, PASSED, STATUSES
+from courses.standing import EXPIRING, LABELS, PASSED, STATUSES
 from quizzes.models import AttemptQuestion
 from quizzes.models.quiz import ASSESSED
 from scenarios.rules import rule_title
 
 from .scope import Scope, Team
-from .status_sql import start_of, status_expression
+from .status_sql import overdue_q, start_of, status_expression
 
 PAGE_SIZE = 50
 # Fewer answers than this and an error rate says more about chance than about the rule.
@@ -54,6 +57,7 @@ class StatusCounts:
     label: str
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     assigned: int = 0
+    module_id: int | None = None  # for a module's row
 
     @property
     def total(self) -> int:
@@ -77,7 +81,7 @@ class StatusCounts:
 
 
 def records_in(scope: Scope, module: Module | None = None) -> QuerySet[TrainingRecord]:
-    records = TrainingRecord.objects.filter(person__in=scope.people, module__isnull=False)
+    records = TrainingRecord.objects.filter(scope.where("person__"), module__isnull=False)
     if module is not None:
         records = records.filter(module_id=module.pk)
     return records
@@ -102,7 +106,9 @@ def completion_by_module(
     found: dict[int, StatusCounts] = {}
     titles = {m.pk: m.title for m in all_modules}
     for module_id, status, n, assigned in _counted(records_in(scope, module), today, "module_id"):
-        row = found.setdefault(module_id, StatusCounts(titles.get(module_id, REMOVED)))
+        row = found.setdefault(
+            module_id, StatusCounts(titles.get(module_id, REMOVED), module_id=module_id)
+        )
         row.add(status, n, assigned)
     return [found[pk] for pk in _in_module_order(found, all_modules)]
 
@@ -138,12 +144,29 @@ def completion_by_team(
         teams[team].overall.add(status, n, assigned)
         row = per_module.get((team, module_id))
         if row is None:
-            row = per_module[(team, module_id)] = StatusCounts(titles.get(module_id, REMOVED))
+            row = per_module[(team, module_id)] = StatusCounts(
+                titles.get(module_id, REMOVED), module_id=module_id
+            )
         row.add(status, n, assigned)
     for team, completion in teams.items():
         mine = {pk: row for (owner, pk), row in per_module.items() if owner == team}
         completion.by_module = [mine[pk] for pk in _in_module_order(mine, all_modules)]
     return list(teams.values())
+
+
+def modules_across(teams: list[TeamCompletion], all_modules: list[Module]) -> list[StatusCounts]:
+    """Completion by module summed over the teams: what `completion_by_module` counts, without
+    reading every record a second time (the force's overview reads each record once)."""
+    found: dict[int, StatusCounts] = {}
+    for completion in teams:
+        for row in completion.by_module:
+            total = found.setdefault(
+                row.module_id, StatusCounts(row.label, module_id=row.module_id)
+            )
+            for status, n in row.counts.items():
+                total.counts[status] += n
+            total.assigned += row.assigned
+    return [found[pk] for pk in _in_module_order(found, all_modules)]
 
 
 # --------------------------------------------------------------------------- people
@@ -181,6 +204,44 @@ def people_with_statuses(scope: Scope, *, today: date, shown: list[Module]) -> Q
     return people
 
 
+def people_status_rows(scope: Scope, *, today: date, shown: list[Module]) -> Iterator[tuple]:
+    """(name, username, team, [status or None per module shown]) for everyone in scope, in the
+    people page's order, from one query streamed as the database yields it: each person's
+    records joined on, instead of one subquery per person and module (for a file of the
+    whole force)."""
+    wanted = [m.pk for m in shown]
+    rows = (
+        scope.people.annotate(
+            record=FilteredRelation(
+                "training_records", condition=Q(training_records__module_id__in=wanted)
+            )
+        )
+        .annotate(status=status_expression(today, prefix="record__"))
+        .order_by("last_name", "first_name", "username", "pk")
+        .values_list(
+            "pk",
+            "first_name",
+            "last_name",
+            "username",
+            "profile__borough__name",
+            "profile__unit__name",
+            "record__module_id",
+            "status",
+        )
+        .iterator(chunk_size=5000)
+    )
+    column = {pk: i for i, pk in enumerate(wanted)}
+    for _, group in groupby(rows, key=itemgetter(0)):
+        group = list(group)
+        _, first, last, username, borough, unit, _, _ = group[0]
+        statuses: list[str | None] = [None] * len(wanted)
+        for *_, module_id, status in group:
+            if module_id is not None:
+                statuses[column[module_id]] = status
+        name = f"{first} {last}".strip() or username
+        yield name, username, borough or unit or "", statuses
+
+
 def person_rows(people, shown: list[Module]) -> list[PersonRow]:
     return [person_row(person, shown) for person in people]
 
@@ -200,7 +261,7 @@ def overdue_records(scope: Scope, *, today: date, module: Module | None = None) 
     return (
         records_in(scope, module)
         .annotate(status=status_expression(today))
-        .filter(status=OVERDUE)
+        .filter(overdue_q(today))
         .select_related("person__profile__borough", "person__profile__unit", "module")
         .order_by("due_date", "person__last_name", "person__first_name", "person_id", "pk")
     )
@@ -223,7 +284,7 @@ def passes_over_time(
     """Certificates issued (every pass, refreshers included) in each bucket, empty ones too.
     `buckets` are (first day, labels) of the weeks or months to show, oldest first."""
     since = start_of(buckets[0][0])
-    certificates = Certificate.objects.filter(person__in=scope.people, issued_at__gte=since)
+    certificates = Certificate.objects.filter(scope.where("person__"), issued_at__gte=since)
     if module is not None:
         certificates = certificates.filter(module_id=module.pk)
     trunc = TruncWeek if weekly else TruncMonth
@@ -265,7 +326,7 @@ def rule_errors(
     the highest share wrong first. The database groups by each question's list of rules (few
     distinct lists), and Python splits each list into its rules."""
     answers = AttemptQuestion.objects.filter(
-        attempt__user__in=scope.people, attempt__mode=ASSESSED, correct__isnull=False
+        scope.where("attempt__user__"), attempt__mode=ASSESSED, correct__isnull=False
     )
     if since is not None:
         answers = answers.filter(attempt__finished_at__gte=since)

@@ -31,17 +31,28 @@ def start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def status_expression(today: date) -> Case:
-    """The status of each training record on `today`, as `status_of` would say."""
-    passed = Q(passed_at__isnull=False)
+def overdue_q(today: date) -> Q:
+    """Where `status_expression` says overdue, as a plain condition: the planner estimates
+    it (and may use an index), which it cannot do for a CASE."""
+    return Q(passed_at__isnull=True, due_date__lt=today)
+
+
+def status_expression(today: date, prefix: str = "") -> Case:
+    """The status of each training record on `today`, as `status_of` would say. `prefix`
+    leads to the record from another model (such as "record__" through a relation)."""
+
+    def q(**lookups) -> Q:
+        return Q(**{prefix + key: value for key, value in lookups.items()})
+
+    passed = q(passed_at__isnull=False)
     return Case(
         # Same order as status_of: a pass outranks a due date.
-        When(passed & Q(expires_at__lt=start_of(today)), then=Value(EXPIRED)),
-        When(passed & Q(expires_at__lt=start_of(today + EXPIRING_WITHIN)), then=Value(EXPIRING)),
+        When(passed & q(expires_at__lt=start_of(today)), then=Value(EXPIRED)),
+        When(passed & q(expires_at__lt=start_of(today + EXPIRING_WITHIN)), then=Value(EXPIRING)),
         When(passed, then=Value(PASSED)),
         # A NULL due date compares as unknown, so it never counts as overdue.
-        When(Q(due_date__lt=today), then=Value(OVERDUE)),
-        When(Q(started_at__isnull=False), then=Value(IN_PROGRESS)),
+        When(q(due_date__lt=today), then=Value(OVERDUE)),
+        When(q(started_at__isnull=False), then=Value(IN_PROGRESS)),
         default=Value(NOT_STARTED),
         output_field=CharField(),
     )

@@ -14,6 +14,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from courses.standing import OVERDUE
+
 from . import exports, presenting
 from .params import Dashboard, dashboard_for, trend_buckets
 from .scope import is_trainer
@@ -22,6 +24,7 @@ from .selectors import (
     PAGE_SIZE,
     completion_by_module,
     completion_by_team,
+    modules_across,
     overdue_records,
     passes_over_time,
     people_with_statuses,
@@ -60,14 +63,19 @@ def _page(request, template: str, d: Dashboard, section: str, **context) -> Http
 @trainers_only
 def overview(request):
     d = dashboard_for(request)
-    by_module = completion_by_module(
-        d.scope, today=d.today, all_modules=d.modules, module=d.filters.module
-    )
     teams = []
     if len(d.scope.teams) > 1:
+        # One read of the records gives the teams, the modules and the overdue count.
         teams = completion_by_team(
             d.scope, today=d.today, all_modules=d.modules, module=d.filters.module
         )
+        by_module = modules_across(teams, d.modules)
+        overdue = sum(team.overall.counts[OVERDUE] for team in teams)
+    else:
+        by_module = completion_by_module(
+            d.scope, today=d.today, all_modules=d.modules, module=d.filters.module
+        )
+        overdue = sum(row.counts[OVERDUE] for row in by_module)
     return _page(
         request,
         "courses/dashboards/overview.html",
@@ -82,7 +90,7 @@ def overview(request):
             "chart-teams", "Completion compared by borough and unit", [t.overall for t in teams]
         ),
         team_tables=teams if len(teams) <= TEAM_TABLES_UP_TO else [],
-        overdue=overdue_records(d.scope, today=d.today, module=d.filters.module).count(),
+        overdue=overdue,
     )
 
 
