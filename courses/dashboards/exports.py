@@ -71,7 +71,8 @@ def teams_table(d: Dashboard) -> tuple[list[str], Iterable[list]]:
     teams = completion_by_team(
         d.scope, today=d.today, all_modules=d.modules, module=d.filters.module
     )
-    header = ["Borough or unit", "Kind", *COUNT_HEADINGS]
+    # A team's row counts records (a person once per module), not people.
+    header = ["Borough or unit", "Kind", "Records", *COUNT_HEADINGS[1:]]
     return header, ([t.team.name, t.team.kind_label, *_counts(t.overall)] for t in teams)
 
 
