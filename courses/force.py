@@ -41,6 +41,7 @@ from .models import (
 )
 from .models.records import CODE_ALPHABET
 from .standing import add_months
+from .tallies import rule_tallies_rebuild
 
 PREFIX = "force-"  # every person this makes: easy to find, and to remove
 COURSE_SLUG = "force-load-course"
@@ -153,6 +154,7 @@ def build_force(size: ForceSize, *, now: datetime | None = None) -> dict[str, in
         bank = _bank(rng)
         by_team = _assign(modules, now, rng)
         _Year(modules, bank, now, size, rng).play(by_team)
+        rule_tallies_rebuild()  # the answers went in bulk, around the marking service
     return _counts()
 
 

@@ -13,6 +13,7 @@ from scenarios.jobs import bank_regraded
 from .jobs import enqueue_refreshers_mark
 from .refreshers import refresher_clear
 from .services import person_assignments_apply, record_attempt_graded, record_attempt_started
+from .tallies import rule_tallies_add
 
 
 @receiver(attempt_started)
@@ -23,6 +24,12 @@ def attempt_was_started(sender, attempt_id, **kwargs):
 @receiver(attempt_graded)
 def attempt_was_graded(sender, attempt_id, **kwargs):
     record_attempt_graded(attempt_id=attempt_id)
+
+
+@receiver(attempt_graded)
+def answers_were_marked(sender, attempt_id, **kwargs):
+    # In the marking transaction: the dashboard's tallies count an attempt with its grade.
+    rule_tallies_add(attempt_id=attempt_id)
 
 
 @receiver(post_save, sender=Profile)

@@ -5,6 +5,7 @@ from .lesson_view import LessonView
 from .pages import CourseIndexPage, CoursePage, ModulePage
 from .records import Certificate, TrainingRecord
 from .reminders import ReminderSent
+from .tallies import RuleTally
 
 __all__ = [
     "Assignment",
@@ -14,5 +15,6 @@ __all__ = [
     "LessonView",
     "ModulePage",
     "ReminderSent",
+    "RuleTally",
     "TrainingRecord",
 ]

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from courses.models import Certificate, TrainingRecord
+from courses.tallies import rule_tallies_add, rule_tallies_rebuild
 from organisation.factories import ProfileFactory, UserFactory
 from organisation.models import Borough, Profile, Unit
 from organisation.roles import OFFICER
@@ -125,6 +126,7 @@ def answered(
         )
         for position, answer in enumerate(answers, start=1)
     )
+    rule_tallies_add(attempt_id=attempt.pk)  # as marking does
     return attempt
 
 
@@ -205,6 +207,7 @@ def bulk_force(count: int, *, place: Borough, modules, quiz, today: date, prefix
         ),
         batch_size=2000,
     )
+    rule_tallies_rebuild()  # the answers went in bulk, around the marking service
     Certificate.objects.bulk_create(
         (
             Certificate(
