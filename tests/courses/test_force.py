@@ -15,7 +15,8 @@ SIZE = ForceSize(officers=120, modules=3, seed=7)
 
 
 @pytest.fixture
-def force(demo_site, training):
+def force(demo_site, training, run_queued_jobs):
+    run_queued_jobs()  # the library's approval feeds the bank (queued with a real Redis)
     return build_force(SIZE)
 
 
