@@ -14,20 +14,13 @@ import json
 from django.db import transaction
 
 from home.models import GuidancePage, HomePage
+from home.page_loading import edited_by_a_person, publish, update_live_page
 from quizzes.factories import QuizFactory, topic_of
 from quizzes.models import FixedQuestion, Quiz
 
 from .blocks import LessonsBlock, anchor_message
 from .course_files import CourseFileError, lesson_id, read_courses
 from .models import CourseIndexPage, CoursePage, ModulePage
-
-
-def _edited_by_a_person(obj) -> bool:
-    return obj.revisions.exclude(user=None).exists()
-
-
-def _publish(obj) -> None:
-    obj.save_revision(log_action=True).publish()
 
 
 def _same_lessons(current, wanted: list) -> bool:
@@ -39,22 +32,7 @@ def _same_lessons(current, wanted: list) -> bool:
 
 
 def _update(page, fields: dict) -> bool:
-    """Apply fields to a live page nobody has edited, if they differ. True if changed."""
-    if not page.live or _edited_by_a_person(page):
-        return False
-    changed = False
-    for name, value in fields.items():
-        if name == "lessons":
-            if _same_lessons(page.lessons, value):
-                continue
-            value = json.dumps(value)
-        elif getattr(page, name) == value:
-            continue
-        setattr(page, name, value)
-        changed = True
-    if changed:
-        _publish(page)
-    return changed
+    return update_live_page(page, fields, same={"lessons": _same_lessons})
 
 
 def _lessons_json(course_key: str, module: dict, guidance: dict[str, GuidancePage]) -> list:
@@ -132,7 +110,7 @@ def _sync_quiz(quiz: Quiz | None, spec: dict) -> tuple[Quiz, str]:
             fixed_questions=wanted["fixed_questions"],
         )
         return quiz, "created"
-    if not quiz.live or _edited_by_a_person(quiz) or _quiz_state(quiz) == wanted:
+    if not quiz.live or edited_by_a_person(quiz) or _quiz_state(quiz) == wanted:
         return quiz, "kept"
     for name, value in wanted["fields"].items():
         setattr(quiz, name, value)
@@ -141,7 +119,7 @@ def _sync_quiz(quiz: Quiz | None, spec: dict) -> tuple[Quiz, str]:
         FixedQuestion(sort_order=n, **question)
         for n, question in enumerate(wanted["fixed_questions"])
     ]
-    _publish(quiz)
+    publish(quiz)
     return quiz, "updated"
 
 
@@ -165,7 +143,7 @@ def load_courses() -> dict[str, int]:
     if index is None:
         index = CourseIndexPage(**content.index)
         home.add_child(instance=index)
-        _publish(index)
+        publish(index)
         note(True, False)
     else:
         note(False, _update(index, {"intro": content.index["intro"]}))
@@ -176,7 +154,7 @@ def load_courses() -> dict[str, int]:
         if course is None:
             course = CoursePage(source_key=spec["key"], slug=spec["slug"], **fields)
             index.add_child(instance=course)
-            _publish(course)
+            publish(course)
             note(True, False)
         else:
             note(False, _update(course, fields))
@@ -194,7 +172,7 @@ def _load_module(course: CoursePage, course_key: str, spec: dict, guidance, note
         "lessons": _lessons_json(course_key, spec, guidance),
     }
     module = ModulePage.objects.filter(source_key=source_key).first()
-    if module is not None and (not module.live or _edited_by_a_person(module)):
+    if module is not None and (not module.live or edited_by_a_person(module)):
         note(False, False)  # theirs now, quiz and all
         return
     quiz = module.quiz if module is not None else None
@@ -207,7 +185,7 @@ def _load_module(course: CoursePage, course_key: str, spec: dict, guidance, note
         module = ModulePage(source_key=source_key, slug=spec["slug"], **fields)
         module.lessons = json.dumps(lessons)
         course.add_child(instance=module)
-        _publish(module)
+        publish(module)
         note(True, False)
     else:
         note(False, _update(module, fields))

@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from .blocks import GuidanceBodyBlock
 from .guidance_files import read_guidance
 from .models import GuidanceIndexPage, GuidancePage, HomePage
+from .page_loading import publish, update_live_page
 
 WELCOME_PAGE_TYPE = ("wagtailcore", "page")
 
@@ -32,33 +33,14 @@ def _normalised(raw: list) -> str:
     return json.dumps(strip(raw), sort_keys=True)
 
 
-def _edited_by_a_person(page: Page) -> bool:
-    return page.revisions.exclude(user=None).exists()
-
-
-def _publish(page: Page) -> None:
-    page.save_revision(log_action=True).publish()
+def _same_body(current, wanted: list) -> bool:
+    block = GuidanceBodyBlock()
+    prepared = block.get_prep_value(block.to_python(wanted))
+    return _normalised(current.get_prep_value()) == _normalised(prepared)
 
 
 def _update(page: Page, fields: dict) -> bool:
-    """Apply fields to a live page nobody has edited, if they differ. True if changed."""
-    if not page.live or _edited_by_a_person(page):
-        return False
-    changed = False
-    for name, value in fields.items():
-        current = getattr(page, name)
-        if name == "body":
-            block = GuidanceBodyBlock()
-            wanted = block.get_prep_value(block.to_python(value))
-            if _normalised(current.get_prep_value()) == _normalised(wanted):
-                continue
-        elif current == value:
-            continue
-        setattr(page, name, value)
-        changed = True
-    if changed:
-        _publish(page)
-    return changed
+    return update_live_page(page, fields, same={"body": _same_body})
 
 
 @transaction.atomic
@@ -82,7 +64,7 @@ def load_guidance() -> dict[str, int]:
             page.delete()
         home = HomePage(title=content.home["title"], slug="home", intro=content.home["intro"])
         root.add_child(instance=home)
-        _publish(home)
+        publish(home)
         note(True, False)
     else:
         note(False, _update(home, {"intro": content.home["intro"]}))
@@ -105,7 +87,7 @@ def load_guidance() -> dict[str, int]:
     if index is None:
         index = GuidanceIndexPage(**content.index)
         home.add_child(instance=index)
-        _publish(index)
+        publish(index)
         note(True, False)
     else:
         note(False, _update(index, {"intro": content.index["intro"]}))
@@ -121,7 +103,7 @@ def load_guidance() -> dict[str, int]:
                 body=json.dumps(spec["body"]),
             )
             index.add_child(instance=page)
-            _publish(page)
+            publish(page)
             note(True, False)
         else:
             fields = {"title": spec["title"], "summary": spec["summary"], "body": spec["body"]}

@@ -27,6 +27,17 @@ from .signals import attempt_graded, attempt_started
 
 FINISHED = (SUBMITTED, EXPIRED)
 
+# What marking sets on the attempt, from `marking.Result`.
+RESULT_FIELDS = [
+    "points",
+    "max_points",
+    "score",
+    "dangerous_mistakes",
+    "contacts_right",
+    "contacts_asked",
+    "passed",
+]
+
 
 def _now(now: datetime | None) -> datetime:
     return now or timezone.now()
@@ -273,27 +284,9 @@ def _grade(attempt_id: int, status: str, now: datetime) -> Attempt:
             pass_mark=attempt.settings.get("pass_mark", 80),
             fail_on_dangerous=bool(attempt.settings.get("fail_on_dangerous")),
         )
-        for name in (
-            "points",
-            "max_points",
-            "score",
-            "dangerous_mistakes",
-            "contacts_right",
-            "contacts_asked",
-            "passed",
-        ):
+        for name in RESULT_FIELDS:
             setattr(attempt, name, getattr(result, name))
-        attempt.save(
-            update_fields=[
-                "points",
-                "max_points",
-                "score",
-                "dangerous_mistakes",
-                "contacts_right",
-                "contacts_asked",
-                "passed",
-            ]
-        )
+        attempt.save(update_fields=RESULT_FIELDS)
         # In the same transaction: progress and certificates stand or fall with the grade.
         attempt_graded.send(sender=Attempt, attempt_id=attempt_id)
     return attempt

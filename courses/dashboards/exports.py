@@ -14,14 +14,13 @@ from django.http import StreamingHttpResponse
 
 from courses.standing import LABELS, STATUSES
 
-from .params import Dashboard, trend_buckets
+from .params import Dashboard, passes_trend
 from .selectors import (
     NOT_ASSIGNED,
     StatusCounts,
     completion_by_module,
     completion_by_team,
     overdue_records,
-    passes_over_time,
     people_status_rows,
     rule_errors,
 )
@@ -115,13 +114,7 @@ def overdue_table(d: Dashboard) -> tuple[list[str], Iterable[list]]:
 
 
 def trends_table(d: Dashboard) -> tuple[list[str], Iterable[list]]:
-    weekly = d.filters.period.bucket != "month"
-    buckets = passes_over_time(
-        d.scope,
-        buckets=trend_buckets(d.filters.period, d.today),
-        weekly=weekly,
-        module=d.filters.module,
-    )
+    weekly, buckets = passes_trend(d)
     header = ["Week starting" if weekly else "Month starting", "Period", "Passes"]
     return header, ([b.start.isoformat(), b.long_label, b.passes] for b in buckets)
 

@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 
 from .filters import MONTH, FilterForm, Filters, Period
 from .scope import Scope, scope_of
-from .selectors import Module, modules
+from .selectors import Bucket, Module, modules, passes_over_time
 
 
 @dataclass(frozen=True)
@@ -73,3 +73,15 @@ def trend_buckets(period: Period, today: date) -> list[tuple[date, str, str]]:
         starts.append(monday)
         monday += timedelta(days=7)
     return [(d, f"{d.day} {d:%b}", f"Week of {d.day} {d:%B %Y}") for d in starts]
+
+
+def passes_trend(d: Dashboard) -> tuple[bool, list[Bucket]]:
+    """Whether the trend is by week (else by month), and its buckets, for the page and its CSV."""
+    weekly = d.filters.period.bucket != MONTH
+    buckets = passes_over_time(
+        d.scope,
+        buckets=trend_buckets(d.filters.period, d.today),
+        weekly=weekly,
+        module=d.filters.module,
+    )
+    return weekly, buckets

@@ -17,7 +17,7 @@ from django.shortcuts import render
 from courses.standing import OVERDUE
 
 from . import exports, presenting
-from .params import Dashboard, dashboard_for, trend_buckets
+from .params import Dashboard, dashboard_for, passes_trend
 from .scope import is_trainer
 from .selectors import (
     ENOUGH_RULE_ANSWERS,
@@ -26,7 +26,6 @@ from .selectors import (
     completion_by_team,
     modules_across,
     overdue_records,
-    passes_over_time,
     people_with_statuses,
     person_rows,
     rule_errors,
@@ -124,13 +123,7 @@ def overdue(request):
 @trainers_only
 def trends(request):
     d = dashboard_for(request)
-    weekly = d.filters.period.bucket != "month"
-    buckets = passes_over_time(
-        d.scope,
-        buckets=trend_buckets(d.filters.period, d.today),
-        weekly=weekly,
-        module=d.filters.module,
-    )
+    weekly, buckets = passes_trend(d)
     return _page(
         request,
         "courses/dashboards/trends.html",

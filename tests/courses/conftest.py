@@ -5,6 +5,9 @@ import pytest
 from courses.loader import load_courses
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 
+# The quizzes' small bank and officer, for tests of what marking feeds (the rule tallies).
+from tests.quizzes.conftest import officer, small_bank  # noqa: F401
+
 
 @pytest.fixture
 def training(guidance):

@@ -8,30 +8,13 @@ from django.utils import timezone
 
 from courses.models import RuleTally
 from courses.tallies import rule_tallies_rebuild, tally
-from organisation.factories import ProfileFactory, UserFactory
 from organisation.models import Borough
-from organisation.roles import OFFICER
 from quizzes import services
 from quizzes.models import AttemptQuestion
 from quizzes.models.quiz import ASSESSED, PRACTICE
-from tests.quizzes.conftest import TEMPLATES, make_quiz, publish_template
+from tests.quizzes.conftest import make_quiz
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def small_bank(db, run_queued_jobs):
-    lewisham = Borough.objects.get(slug="lewisham")
-    templates = [publish_template(*spec, borough=lewisham) for spec in TEMPLATES]
-    run_queued_jobs()  # with a real Redis the approval's generation waits in the queue
-    return templates
-
-
-@pytest.fixture
-def officer(db):
-    user = UserFactory(username="pc-jones", roles=[OFFICER])
-    ProfileFactory(user=user, borough=Borough.objects.get(slug="lewisham"))
-    return user
 
 
 def tallies() -> dict:
