@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 # Tests for one configuration are chosen by marker: real Redis and worker tests need REDIS_URL.
 MARKERS := $(if $(REDIS_URL),not embedded,not real_services)
+# The targets below are for a developer's machine: they name the development settings rather
+# than rely on manage.py's default, which is production unless `make setup` marked the machine.
+DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
 
 .PHONY: setup run test lint bench chromium clean
 
@@ -22,24 +25,26 @@ chromium:
 	@bash scripts/ensure-chromium.sh
 
 setup: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	@# Marks this checkout, on this machine, as a developer's: see manage.py.
+	$(BIN)/python -c 'import socket; print(socket.gethostname())' > .dev-machine
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py load_demo
 
 run: setup
 	@echo "Serving on http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: setup chromium
-	$(BIN)/python manage.py check_consistency
+	$(DEV) $(BIN)/python manage.py check_consistency
 	$(BIN)/python -m pytest -m "$(MARKERS)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .test-media
+	rm -rf $(VENV) .dev-machine db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .test-media
