@@ -14,6 +14,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from api.models import ApiToken
+from audit.models import TOKEN_CREATE, TOKEN_REVOKE
+from audit.services import audit_record
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -65,6 +67,14 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
         )
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(user=user, name=name, prefix=raw[:8], key_hash=hash_secret(raw))
+    # The name and prefix only: never the secret, nor its hash.
+    audit_record(
+        actor=user,
+        action=TOKEN_CREATE,
+        obj=token,
+        after={"name": token.name, "prefix": token.prefix},
+        summary=f"Created API token “{token.name}”",
+    )
     return token, raw
 
 
@@ -74,8 +84,20 @@ def token_revoke(*, user: User, token_id: int) -> ApiToken:
     token = ApiToken.objects.get(pk=token_id, user=user)
     if token.revoked_at is None:
         now = timezone.now()
-        # Conditional update: two revokes at once keep the first time.
-        ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=now)
+        with transaction.atomic():
+            # Conditional update: two revokes at once keep the first time, and write one entry.
+            revoked = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
+                revoked_at=now
+            )
+            if revoked:
+                audit_record(
+                    actor=user,
+                    action=TOKEN_REVOKE,
+                    obj=token,
+                    before={"name": token.name, "prefix": token.prefix, "revoked_at": None},
+                    after={"name": token.name, "prefix": token.prefix, "revoked_at": now},
+                    summary=f"Revoked API token “{token.name}”",
+                )
         token.refresh_from_db(fields=["revoked_at"])
     return token
 

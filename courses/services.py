@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from audit.models import ASSIGNMENT_CREATE
+from audit.services import assignment_state, audit_record
 from courses.models import Assignment, Certificate, ModulePage, TrainingRecord
 from courses.models.lesson_view import LessonView
 from courses.standing import add_months
@@ -134,6 +136,13 @@ def assignment_create(
             created_at=now,
         )
         assignment_apply(assignment=assignment)
+        audit_record(
+            actor=by,
+            action=ASSIGNMENT_CREATE,
+            obj=assignment,
+            after=assignment_state(assignment),
+            summary=f"Assigned “{assignment.page_title}” to {assignment.target_label}",
+        )
     return assignment
 
 

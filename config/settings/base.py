@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "quizzes",
     "courses",
     "api",
+    "audit",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.http import StreamingHttpResponse
 
+from audit.services import audit_export
 from courses.standing import LABELS, STATUSES
 
 from .params import Dashboard, passes_trend
@@ -140,7 +141,9 @@ TABLES: dict[str, tuple[str, Callable[[Dashboard], tuple[list[str], Iterable[lis
 }
 
 
-def export(d: Dashboard, table: str) -> StreamingHttpResponse:
+def export(d: Dashboard, table: str, *, by=None) -> StreamingHttpResponse:
+    """The table as CSV; each download is an audit entry naming the table and the filters."""
     name, make = TABLES[table]
     header, rows = make(d)
+    audit_export(actor=by, table=name, filters=d.filters.query(), rows_of=d.scope.label)
     return csv_response(f"{name}-{d.scope.slug}-{d.today.isoformat()}.csv", header, rows)
