@@ -48,3 +48,13 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) .dev-machine db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .test-media
+
+# Production-like: gunicorn, an RQ worker and the cron under production settings (see
+# scripts/serve.sh for the environment it needs). The load test starts the same on the realistic
+# force in its own PostgreSQL database and writes docs/performance.md.
+.PHONY: serve loadtest
+serve: $(STAMP)
+	bash scripts/serve.sh
+
+loadtest: $(STAMP)
+	bash scripts/loadtest.sh
