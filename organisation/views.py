@@ -1,3 +1,5 @@
+from axes.helpers import get_client_username, get_cool_off
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
 from django.shortcuts import render
@@ -22,3 +24,14 @@ def permission_denied(request, exception=None):
 def server_error(request):
     # No context processors: the error may come from them, or from the database.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def signin_locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout answer (AXES_LOCKOUT_CALLABLE), on both sign-in pages: what
+    happened and how long to wait, in the site's own layout."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "username": get_client_username(request, credentials) or "",
+        "minutes": int(get_cool_off(request).total_seconds() // 60),
+    }
+    return render(request, "registration/locked_out.html", context, status=429)

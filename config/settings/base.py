@@ -1,10 +1,12 @@
 """Settings shared by every environment. Safe by default: DEBUG off, no secret in code.
 
 Everything that differs between machines comes from the environment:
-DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL.
+DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL,
+WAGTAILADMIN_BASE_URL, DJANGO_TRUST_X_FORWARDED_PROTO, DJANGO_TRUST_X_FORWARDED_FOR.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -68,17 +70,23 @@ MIDDLEWARE = [
     # First, so every refusal under /api/ (from any middleware, view or handler) becomes JSON.
     "api.middleware.ApiErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # django-csp's, with the admin's own policy (ADMIN_CONTENT_SECURITY_POLICY below).
+    "organisation.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before the token middleware: only a signed-in session has a lifetime to keep.
+    "organisation.middleware.SessionLifetimeMiddleware",
     # After the session user is known: a bearer token replaces it, on /api/ only.
     "api.middleware.ApiTokenMiddleware",
     "organisation.middleware.StaffOnlyAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -130,6 +138,73 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "courses:landing"
 LOGOUT_REDIRECT_URL = "/"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password is checked.
+    "organisation.middleware.SignInThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in throttling (django-axes), shared by /accounts/login/ and the admin's login: five
+# wrong passwords for one username from one address lock that pair out for 15 minutes after
+# the last try; a successful sign-in clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "organisation.views.signin_locked_out"
+# The client's address: REMOTE_ADDR, or behind a proxy that appends to X-Forwarded-For
+# (DJANGO_TRUST_X_FORWARDED_FOR=true) the address that proxy saw. Never a client's own claim.
+TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", False)
+AXES_CLIENT_IP_CALLABLE = "organisation.middleware.client_ip"
+
+# Sessions end after 2 hours without a request, and 12 hours after signing in whatever
+# happens. The idle clock is the session's expiry, pushed forward at most every 5 minutes
+# (SessionLifetimeMiddleware) rather than by a database write on every request.
+SESSION_COOKIE_AGE = 2 * 60 * 60
+SESSION_REFRESH_INTERVAL = 5 * 60
+SESSION_ABSOLUTE_AGE = 12 * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Readable by scripts on purpose: the draft checker and quiz send it as X-CSRFToken.
+CSRF_COOKIE_HTTPONLY = False
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Headers on every response (HSTS and Secure cookies: production, which is served over HTTPS).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp 4): the site's own pages load scripts, styles, images and
+# fonts from this origin only, with nothing inline.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    }
+}
+# The Wagtail admin (and Django's admin and django-rq's pages, which share its prefixes):
+# Wagtail 8 still writes inline styles and some inline scripts (date pickers, panels), and
+# shows its page previews in a frame of its own.
+ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/", "/django-rq/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "frame-ancestors": [_SELF],
+    }
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -172,6 +247,9 @@ BANK_REGRADE_CHUNK = int(os.environ.get("BANK_REGRADE_CHUNK", "2000"))
 WAGTAIL_SITE_NAME = "Media awareness"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Pictures only, and no larger than 5 MB: enough for a social media post.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_MODERATION_ENABLED = True
 # No avatars fetched from gravatar.com: the admin names nobody to an outside service.
@@ -185,5 +263,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
-# Demo users may be created (make run, tests); production turns this off.
-DEMO_USERS_ALLOWED = True
+# Demo users and the made-up force: off unless the development or test settings turn them on.
+DEMO_USERS_ALLOWED = False

@@ -20,3 +20,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Emails (training reminders) are printed to the console, never sent, in development.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# load_demo and build_force: only here (with DEBUG on) and in the tests.
+DEMO_USERS_ALLOWED = True

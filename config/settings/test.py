@@ -11,6 +11,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Run enqueued jobs at once, not at commit: pytest-django wraps each test in a transaction.
 RQ = {"COMMIT_MODE": "auto"}
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# The demo users and the made-up force are the suite's fixtures; TESTING lets them load
+# with DEBUG off.
+DEMO_USERS_ALLOWED = True
+TESTING = True
 # Serve static files from the apps directly; no collectstatic needed outside production.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

@@ -19,8 +19,16 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=ForceSize.seed)
 
     def handle(self, *args, **options):
-        if not getattr(settings, "DEMO_USERS_ALLOWED", False):
-            raise CommandError("This builds made-up people: not in these settings (production).")
+        # As load_demo: never on a server, even one with DEMO_USERS_ALLOWED set by mistake.
+        if not (
+            getattr(settings, "DEMO_USERS_ALLOWED", False)
+            and (settings.DEBUG or getattr(settings, "TESTING", False))
+        ):
+            raise CommandError(
+                f"build_force makes up thousands of people: not in these settings "
+                f"({settings.SETTINGS_MODULE}). It runs only with the development settings on a "
+                "developer's machine, or in the tests: DJANGO_SETTINGS_MODULE=config.settings.dev."
+            )
         if options["officers"] < 1 or not 1 <= options["modules"] <= 100:
             raise CommandError("--officers must be 1 or more, --modules 1 to 100.", returncode=2)
         size = ForceSize(

@@ -21,10 +21,15 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        if not getattr(settings, "DEMO_USERS_ALLOWED", False):
+        # Both: a server that somehow has DEMO_USERS_ALLOWED still runs with DEBUG off.
+        if not (
+            getattr(settings, "DEMO_USERS_ALLOWED", False)
+            and (settings.DEBUG or getattr(settings, "TESTING", False))
+        ):
             raise CommandError(
-                "Demo users are turned off in these settings (production). "
-                "Run it with the development settings."
+                "load_demo creates demo users whose password is in the README, so it runs only "
+                "with the development settings on a developer's machine (or in the tests), not "
+                f"with {settings.SETTINGS_MODULE}. For development, run `make run`."
             )
         factory.random.reseed_random(DEMO_SEED)
         with transaction.atomic():
