@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_rq",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
