@@ -42,6 +42,9 @@ def _value(raw: str):
     if lower in _NONE:
         return None
     if re.fullmatch(r"-?\d+", word):
+        # Python refuses to read more than 4,300 digits (a bare ValueError): say so plainly.
+        if len(word.lstrip("-")) > 100:
+            raise FormatError(f"“{word[:20]}…” is too long a number (more than 100 digits).")
         return int(word)
     return word
 

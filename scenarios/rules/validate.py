@@ -165,12 +165,23 @@ class _Choices:
 _choices = PerRulebookCache(_Choices)
 
 
+def _text(value: Any) -> str:
+    """``repr(value)``, or what it is when even that fails: an int past Python's 4,300-digit
+    limit for str(), or an object whose repr raises, must still get a message, not a 500."""
+    try:
+        return repr(value)
+    except (ValueError, RecursionError):
+        if isinstance(value, int):
+            return f"a number of about {value.bit_length() * 30103 // 100000 + 1} digits"
+        return f"a {type(value).__name__}"
+
+
 def _show(value: Any) -> str:
     """A short JSON-ish rendering of a bad value for an error message."""
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
+    except (TypeError, ValueError, RecursionError):
+        text = _text(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -217,9 +228,8 @@ def _collect_errors(data: dict, choices: _Choices) -> dict[str, str]:
     for key, value in data.items():
         kind = _KINDS.get(key) if isinstance(key, str) else None
         if kind is None:
-            unknown[str(key)] = (
-                f"unknown field {_show(str(key))}; valid fields are: {_VALID_FIELDS_TEXT}"
-            )
+            name = key if isinstance(key, str) else _text(key)
+            unknown[name] = f"unknown field {_show(name)}; valid fields are: {_VALID_FIELDS_TEXT}"
         elif kind == _BOOL:
             if value is not True and value is not False:
                 errors[key] = f"{_MSG_BOOL}; got {_show(value)}"
