@@ -69,11 +69,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so every refusal under /api/ (from any middleware, view or handler) becomes JSON.
-    "api.middleware.ApiErrorsMiddleware",
+    # The security headers first, so every answer carries them, the API's own refusals too.
     "django.middleware.security.SecurityMiddleware",
     # django-csp's, with the admin's own policy (ADMIN_CONTENT_SECURITY_POLICY below).
     "organisation.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Then, so every refusal under /api/ (from any middleware, view or handler) becomes JSON.
+    "api.middleware.ApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,7 +87,6 @@ MIDDLEWARE = [
     "api.middleware.ApiTokenMiddleware",
     "organisation.middleware.StaffOnlyAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its page.
     "axes.middleware.AxesMiddleware",
