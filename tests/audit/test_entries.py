@@ -3,7 +3,7 @@ gone with the change it records when that change rolls back."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from audit.models import EXPORT, ROLES_CHANGE, AuditEntry, AuditEntryChanged
 from audit.services import audit_export, audit_record
@@ -44,9 +44,8 @@ def test_saving_an_existing_entry_again_is_refused(entry):
 
 def test_a_new_object_with_an_existing_pk_cannot_overwrite_it(entry):
     forged = AuditEntry(pk=entry.pk, action=EXPORT, summary="forged")
-    with pytest.raises(Exception):  # an INSERT of a taken key: IntegrityError
-        with transaction.atomic():
-            forged.save()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        forged.save()
     assert AuditEntry.objects.get(pk=entry.pk).summary == "Changed the roles of someone"
 
 
@@ -84,10 +83,9 @@ def test_an_entry_in_a_rolled_back_transaction_is_gone():
     class Boom(Exception):
         pass
 
-    with pytest.raises(Boom):
-        with transaction.atomic():
-            audit_record(actor=None, action=EXPORT, summary="never happened")
-            raise Boom
+    with pytest.raises(Boom), transaction.atomic():
+        audit_record(actor=None, action=EXPORT, summary="never happened")
+        raise Boom
     assert not AuditEntry.objects.filter(summary="never happened").exists()
 
 
