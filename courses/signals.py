@@ -2,7 +2,6 @@
 joining a borough, unit or role (organisation) — so assignments reach late joiners too."""
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
@@ -54,6 +53,7 @@ def refresher_was_graded(sender, attempt_id, **kwargs):
 
 @receiver(bank_regraded)
 def bank_was_regraded(sender, version, **kwargs):
-    # A job of its own, queued once the re-grade's answer changes are committed (a worker
-    # must read them): marking never fails or slows the re-grade that triggered it.
-    transaction.on_commit(lambda: enqueue_refreshers_mark(version=version))
+    # A job of its own, handed to the queue once the re-grade's answer changes are committed
+    # (the outbox waits for the commit; a worker must read them): marking never fails or slows
+    # the re-grade that triggered it.
+    enqueue_refreshers_mark(version=version)

@@ -1,8 +1,9 @@
-"""Bank jobs, run through django-rq (in-process when there is no Redis).
+"""Bank jobs, queued through the outbox (in-process when there is no Redis).
 
 Both are idempotent and resumable: each template (generation) or chunk of questions
-(re-grading) commits on its own, so a worker that dies leaves every stored question consistent
-with the rulebook version it records, and running the job again finishes the work.
+(re-grading) commits on its own, with the run's counts, so a worker that dies leaves every
+stored question consistent with the rulebook version it records, and running the job again (the
+outbox puts it back) finishes the work and carries on the counts rather than starting them again.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import json
 import random
 from datetime import timedelta
 
-import django_rq
 from django.conf import settings
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from outbox.services import job_enqueue
 from scenarios.generator import Question, explanation_of, generate
 from scenarios.models import AnswerChange, BankQuestion, JobRun, RulebookVersion, ScenarioTemplate
 from scenarios.rulebook import published_rulebook
@@ -86,6 +87,10 @@ def retire_questions(*, template_id: int, reason: str) -> int:
     return _retire(BankQuestion.objects.filter(template_id=template_id, active=True), reason)
 
 
+def _resuming(run: JobRun, version: int) -> bool:
+    return run.status == JobRun.RUNNING and run.rulebook_version == version
+
+
 def _failing(func):
     """Mark the run failed (with the error) if the job raises, then let RQ see the error."""
 
@@ -115,10 +120,11 @@ def bank_generate(*, run_id: int | None = None, template_ids: list[int] | None =
         templates = templates.filter(pk__in=template_ids)
     templates = list(templates)
     run = JobRun.objects.get(pk=run_id) if run_id else JobRun.objects.create(kind=JobRun.GENERATE)
+    # A run taken up again after its worker died: questions it added are counted once.
+    created = run.created if _resuming(run, rulebook.version) else 0
     JobRun.objects.filter(pk=run.pk).update(
         status=JobRun.RUNNING, total=len(templates), done=0, rulebook_version=rulebook.version
     )
-    created = 0
     for done, template in enumerate(templates, start=1):
         spec = template.to_spec()
         questions = generate(
@@ -170,8 +176,12 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
     run = JobRun.objects.get(pk=run_id) if run_id else JobRun.objects.create(kind=JobRun.REGRADE)
     # Only older versions: a slower job must never grade back over a newer one's work.
     stale = BankQuestion.objects.filter(active=True, rulebook_version__lt=version)
+    # Taken up again after its worker died: the chunks it committed (and their counts) stand.
+    done = changed_total = retired_total = 0
+    if _resuming(run, version):
+        done, changed_total = run.done, run.changed
     JobRun.objects.filter(pk=run.pk).update(
-        status=JobRun.RUNNING, total=stale.count(), done=0, rulebook_version=version
+        status=JobRun.RUNNING, total=done + stale.count(), done=done, rulebook_version=version
     )
     chunk_size = settings.BANK_REGRADE_CHUNK
     verdicts: dict[str, dict] = {}
@@ -180,7 +190,6 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
     what_changed = (
         RulebookVersion.objects.filter(number=version).values_list("note", flat=True).first() or ""
     )
-    done = changed_total = retired_total = 0
     last_pk = 0
     while True:
         chunk = list(
@@ -257,6 +266,8 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
 
 
 STALE_AFTER = timedelta(hours=1)
+GENERATE_JOB = "scenarios.jobs.bank_generate"
+REGRADE_JOB = "scenarios.jobs.bank_regrade"
 
 
 def active_run(kind: str) -> JobRun | None:
@@ -272,14 +283,11 @@ def active_run(kind: str) -> JobRun | None:
     )
 
 
-def _enqueue(func, kind: str, **kwargs):
+def _enqueue(func: str, kind: str, **kwargs):
+    # The run and its job commit together; with Redis down the job waits in the outbox and
+    # the run shows as queued until a relay hands it over.
     run = JobRun.objects.create(kind=kind)
-    try:
-        django_rq.enqueue(func, run_id=run.pk, **kwargs)
-    except Exception as exc:  # noqa: BLE001  the queue is down: say so in the admin
-        JobRun.objects.filter(pk=run.pk).update(
-            status=JobRun.FAILED, message=f"Could not queue the job: {exc}"
-        )
+    job_enqueue(func=func, kwargs={"run_id": run.pk, **kwargs})
     return run
 
 
@@ -287,9 +295,9 @@ def enqueue_generate(template_ids: list[int] | None = None) -> JobRun:
     """Queue a generation, of the whole bank unless only some templates changed. A whole
     generation is not queued while one waits or runs: that one is returned."""
     if template_ids is not None:
-        return _enqueue(bank_generate, JobRun.GENERATE, template_ids=list(template_ids))
-    return active_run(JobRun.GENERATE) or _enqueue(bank_generate, JobRun.GENERATE)
+        return _enqueue(GENERATE_JOB, JobRun.GENERATE, template_ids=list(template_ids))
+    return active_run(JobRun.GENERATE) or _enqueue(GENERATE_JOB, JobRun.GENERATE)
 
 
 def enqueue_regrade() -> JobRun:
-    return _enqueue(bank_regrade, JobRun.REGRADE)
+    return _enqueue(REGRADE_JOB, JobRun.REGRADE)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "outbox",  # before django_rq: its `rqcron` replaces django-rq's (jobs through the outbox)
     "django_rq",
     "axes",
     "csp",
@@ -225,10 +226,20 @@ STORAGES = {
 }
 
 # Jobs: a real Redis when REDIS_URL is set (run `manage.py rqworker`); otherwise jobs run
-# in-process on an in-memory fakeredis, so the default set-up still does everything.
+# in-process on an in-memory fakeredis, so the default set-up still does everything. Jobs go
+# through the outbox app (kept in the database while Redis is down) and travel as JSON, never
+# pickle: the queues and the workers (RQ["WORKER_CLASS"]) both use RQ's JSON serializer.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+RQ_SERIALIZER = "rq.serializers.JSONSerializer"
+RQ = {"WORKER_CLASS": "outbox.workers.JSONWorker"}
 if REDIS_URL:
-    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    # A Redis that does not answer fails fast: the request goes on, the job waits in the outbox.
+    _redis_url = REDIS_URL
+    if "socket_connect_timeout" not in _redis_url:
+        _redis_url += ("&" if "?" in _redis_url else "?") + "socket_connect_timeout=3"
+    RQ_QUEUES = {
+        "default": {"URL": _redis_url, "DEFAULT_TIMEOUT": 600, "SERIALIZER": RQ_SERIALIZER}
+    }
 else:
     import fakeredis
 
@@ -240,6 +251,7 @@ else:
             "DB": 0,
             "ASYNC": False,
             "DEFAULT_TIMEOUT": 600,
+            "SERIALIZER": RQ_SERIALIZER,
             "REDIS_CLIENT_KWARGS": {"connection_pool": _fake_redis.connection_pool},
         }
     }

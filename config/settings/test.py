@@ -9,7 +9,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Run enqueued jobs at once, not at commit: pytest-django wraps each test in a transaction.
-RQ = {"COMMIT_MODE": "auto"}
+RQ = {**RQ, "COMMIT_MODE": "auto"}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # The demo users and the made-up force are the suite's fixtures; TESTING lets them load
 # with DEBUG off.
