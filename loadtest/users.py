@@ -50,6 +50,10 @@ class Plan:
 PLAN = Plan()
 
 
+def _excerpt(response) -> str:
+    return repr((response.text or "")[:200])
+
+
 class LoadUser(FastHttpUser):
     abstract = True
     wait_time = constant(0)
@@ -105,7 +109,7 @@ class LoadUser(FastHttpUser):
             location = (response.headers or {}).get("Location") or ""
             found = re.search(r"/attempts/(\d+)/", location)
             if response.status_code != 302 or found is None:
-                response.failure(f"start: {response.status_code} {(response.text or "")[:200]!r}")
+                response.failure(f"start: {response.status_code} {_excerpt(response)}")
                 return None
             return int(found[1])
 
@@ -196,7 +200,7 @@ class AnswerUser(LoadUser):
             if saved:
                 PLAN.saved += 1
             else:
-                response.failure(f"not saved: {response.status_code} {(response.text or "")[:200]!r}")
+                response.failure(f"not saved: {response.status_code} {_excerpt(response)}")
 
 
 class StartUser(LoadUser):
