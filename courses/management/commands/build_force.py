@@ -25,9 +25,10 @@ class Command(BaseCommand):
             and (settings.DEBUG or getattr(settings, "TESTING", False))
         ):
             raise CommandError(
-                f"build_force makes up thousands of people: not in these settings "
-                f"({settings.SETTINGS_MODULE}). It runs only with the development settings on a "
-                "developer's machine, or in the tests: DJANGO_SETTINGS_MODULE=config.settings.dev."
+                "build_force makes up thousands of people: not in these settings "
+                f"({settings.SETTINGS_MODULE or 'unnamed'}). It runs only with the development "
+                "settings on a developer's machine, or in the tests: "
+                "DJANGO_SETTINGS_MODULE=config.settings.dev."
             )
         if options["officers"] < 1 or not 1 <= options["modules"] <= 100:
             raise CommandError("--officers must be 1 or more, --modules 1 to 100.", returncode=2)

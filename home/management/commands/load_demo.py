@@ -29,7 +29,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "load_demo creates demo users whose password is in the README, so it runs only "
                 "with the development settings on a developer's machine (or in the tests), not "
-                f"with {settings.SETTINGS_MODULE}. For development, run `make run`."
+                f"with {settings.SETTINGS_MODULE or 'these settings'}. For development, run "
+                "`make run`."
             )
         factory.random.reseed_random(DEMO_SEED)
         with transaction.atomic():
