@@ -49,6 +49,18 @@ class AnswerForm(forms.Form):
             )
             self.initial["contact"] = question.answer_contact or None
 
+    def saved_label(self) -> str:
+        """The saved answer in the words the officer chose it by, as quiz.js says it too."""
+        question = self.question
+        if not question.answered:
+            return ""
+        if question.kind == FIXED:
+            return question.choices[question.answer_choice]
+        words = [dict(RATING_CHOICES).get(question.answer_rating, question.answer_rating)]
+        if question.answer_contact and "contact" in self.fields:
+            words.append(dict(CONTACT_CHOICES).get(question.answer_contact, ""))
+        return ", ".join(words)
+
     def answer(self) -> dict:
         data = self.cleaned_data
         if self.question.kind == FIXED:

@@ -19,6 +19,7 @@ from . import services
 from .errors import AttemptClosed, BadAnswer, QuizError
 from .forms import AnswerForm
 from .models import Attempt, Quiz
+from .models.attempt import EXPIRED
 from .presenting import question_context, review_context
 from .selectors import own_attempt
 
@@ -67,13 +68,33 @@ def attempt(request, pk: int):
     return redirect("quizzes:question", pk=pk, position=unanswered)
 
 
+def _refused(request, current: Attempt):
+    """An answer that reached a closed attempt: say plainly that it was not saved (a script
+    gets JSON it can show in place; a plain form post, a message on the result page)."""
+    current.refresh_from_db(fields=["status", "deadline"])
+    if current.status == EXPIRED and current.deadline:
+        when = timezone.localtime(current.deadline).strftime("%H:%M")
+        message = (
+            f"Not saved: time was up at {when}, so this answer came too late. "
+            "Your answers saved before then have been marked."
+        )
+    else:
+        message = "Not saved: this attempt was already submitted and marked."
+    review_url = reverse("quizzes:review", args=[current.pk])
+    if _wants_json(request):
+        body = {"saved": False, "closed": True, "message": message, "review_url": review_url}
+        return JsonResponse(body, status=409)
+    messages.warning(request, message)
+    return redirect(review_url)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def question(request, pk: int, position: int):
     current = _close_if_due(own_attempt(user=request.user, pk=pk))
     if not current.is_open:
         if request.method == "POST":
-            messages.info(request, "Time was up: your saved answers have been marked.")
+            return _refused(request, current)
         return redirect("quizzes:review", pk=pk)
     item = current.questions.filter(position=position).first()
     if item is None:
@@ -86,11 +107,8 @@ def question(request, pk: int, position: int):
                 item = services.answer_save(
                     user=request.user, attempt=current, position=position, **form.answer()
                 )
-            except AttemptClosed as exc:
-                if _wants_json(request):
-                    return JsonResponse({"saved": False, "closed": True, "message": str(exc)})
-                messages.info(request, str(exc))
-                return redirect("quizzes:review", pk=pk)
+            except AttemptClosed:
+                return _refused(request, current)
             except BadAnswer as exc:
                 form.add_error(None, str(exc))
             else:
@@ -101,7 +119,9 @@ def question(request, pk: int, position: int):
                     return redirect(reverse("quizzes:question", args=[pk, position]) + "#verdict")
                 return redirect(_next_url(current, position))
         if _wants_json(request):
-            return JsonResponse({"saved": False, "errors": form.errors}, status=400)
+            problems = [e for errors in form.errors.values() for e in errors]
+            body = {"saved": False, "errors": form.errors, "message": " ".join(problems)}
+            return JsonResponse(body, status=400)
     return render(request, "quizzes/question.html", question_context(current, item, form))
 
 
