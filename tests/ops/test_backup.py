@@ -24,7 +24,6 @@ from ..courses.dashboard_helpers import certificate, person, small_force
 pytestmark = [pytest.mark.real_services, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(settings.BASE_DIR)
-RESTORED = "ma_h7_restored"
 # Trust authentication ignores the password; it is there to show it is never printed.
 SECRET = "s3cret-never-printed"
 
@@ -76,10 +75,12 @@ def psql(sql: str, database: str = "postgres") -> str:
 
 
 @pytest.fixture
-def restored_db():
-    psql(f"DROP DATABASE IF EXISTS {RESTORED} WITH (FORCE)")
-    yield RESTORED
-    psql(f"DROP DATABASE IF EXISTS {RESTORED} WITH (FORCE)")
+def restored_db(transactional_db):
+    """A database beside the test database, named after it (so two checkouts never share it)."""
+    name = connection.settings_dict["NAME"] + "_restored"
+    psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    yield name
+    psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture
@@ -111,6 +112,7 @@ def shown_at_verify(client, codes) -> dict:
 def test_a_backup_restores_into_a_new_database_serving_the_same_certificates(
     world, client, tmp_path, restored_db
 ):
+    """Then the refusals, on the same dump: building the world twice costs a minute."""
     assert connection.vendor == "postgresql", "the real-services run uses PostgreSQL"
     source = connection.settings_dict["NAME"]
     codes = sorted(Certificate.objects.values_list("code", flat=True))
@@ -144,13 +146,8 @@ def test_a_backup_restores_into_a_new_database_serving_the_same_certificates(
     assert json.loads(after.stdout) == before
     assert psql("SELECT count(*) FROM courses_trainingrecord", restored_db) == str(counts[0])
 
-
-def test_restore_refuses_damage_and_a_database_in_use(world, tmp_path, restored_db):
-    source = connection.settings_dict["NAME"]
-    run("scripts/backup.sh", str(tmp_path), database=source, check=True)
-    (dump,) = tmp_path.glob("*.dump")
-    run("scripts/restore.sh", str(dump), restored_db, database=source, check=True)
-
+    # Refusals: a database that is not empty (unless --force), the database in use, a lost
+    # certificate, a damaged dump.
     again = run("scripts/restore.sh", str(dump), restored_db, database=source)
     assert again.returncode != 0
     assert f"the database {restored_db} is not empty" in again.stderr and "--force" in again.stderr
@@ -182,18 +179,20 @@ def test_restore_refuses_damage_and_a_database_in_use(world, tmp_path, restored_
     data[len(data) // 2] ^= 0xFF
     damaged.write_bytes(bytes(data))
     (damaged.parent / (dump.name + ".sha256")).write_text(
-        (tmp_path / (dump.name + ".sha256")).read_text()
+        (dump.parent / (dump.name + ".sha256")).read_text()
     )
-    refused = run("scripts/restore.sh", str(damaged), "ma_h7_never", database=source)
+    never = source + "_never"
+    refused = run("scripts/restore.sh", str(damaged), never, database=source)
     assert refused.returncode != 0 and "does not match its checksum" in refused.stderr
-    assert psql("SELECT count(*) FROM pg_database WHERE datname = 'ma_h7_never'") == "0"
+    assert psql(f"SELECT count(*) FROM pg_database WHERE datname = '{never}'") == "0"
 
 
-def test_backup_failures_are_clear_and_leave_no_file(db, tmp_path):
-    missing = run("scripts/backup.sh", str(tmp_path), database="ma_h7_no_such_database")
+def test_backup_failures_are_clear_and_leave_no_file(transactional_db, tmp_path):
+    absent = connection.settings_dict["NAME"] + "_absent"
+    missing = run("scripts/backup.sh", str(tmp_path), database=absent)
     assert missing.returncode != 0
     assert "backup: cannot open the database" in missing.stderr
-    assert 'database "ma_h7_no_such_database" does not exist' in missing.stderr
+    assert f'database "{absent}" does not exist' in missing.stderr
     assert list(tmp_path.iterdir()) == []
 
     sqlite = subprocess.run(
