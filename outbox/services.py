@@ -89,7 +89,7 @@ def _hand_over(row: QueuedJob) -> bool:
         state=Case(When(pending, then=Value(QueuedJob.QUEUED)), default=F("state")),
         queued_at=Case(When(pending, then=Value(timezone.now())), default=F("queued_at")),
         rq_job_id=job.id,
-        last_error="",
+        last_error=Case(When(pending, then=Value("")), default=F("last_error")),
     )
     return True
 

@@ -87,7 +87,6 @@ def test_a_queued_jobs_payload_in_redis_is_json_not_pickle(settings):
     """What Redis holds for a job: the function's path and its arguments, as JSON."""
     queue = django_rq.get_queue("default")
     assert queue.serializer is JSONSerializer
-    queue.empty()
     row = job_enqueue(func="organisation.jobs.roles_sync")
     row.refresh_from_db()
     data = queue.connection.hget(f"rq:job:{row.rq_job_id}", "data")
