@@ -83,11 +83,11 @@ FILLS = {
     # django-rq's dashboard, on its own and inside Django's admin: the real queue (0)
     "django_rq:home_json": lambda w: [
         ("no-token", "/django-rq/stats.json"),
-        ("wrong-token", "/django-rq/stats.json/wrong-token/"),
+        ("wrong-token", "/django-rq/stats.json/wrongtoken/"),
     ],
     "admin:django_rq_home_json": lambda w: [
         ("no-token", "/django-admin/django_rq/dashboard/stats.json"),
-        ("wrong-token", "/django-admin/django_rq/dashboard/stats.json/wrong-token/"),
+        ("wrong-token", "/django-admin/django_rq/dashboard/stats.json/wrongtoken/"),
     ],
     "django_rq:jobs": lambda w: [("", _rev("django_rq:jobs", 0))],
     "django_rq:queue_details": lambda w: [("", _rev("django_rq:queue_details", 0))],

@@ -12,11 +12,15 @@ from wagtail.models import Page
 
 from courses.loader import load_courses
 from courses.models import ModulePage
+from organisation.models import ContactSettings
 from tests.security.counts import IGNORED_TABLES, changed, snapshot, tables
 
 
 def _training(guidance, signed_in):
     load_courses()
+    # Wagtail makes the contact settings' row the first time any page reads it (a get_or_create
+    # in `load()`): made here, as every running site has it, so the count is about the pages.
+    ContactSettings.load()
     return signed_in("officer")
 
 
@@ -27,7 +31,10 @@ def test_the_count_sees_a_post_that_records_a_lesson(guidance, signed_in):
     before = snapshot(names)
     response = client.post(reverse("courses:lesson_read", args=[module.pk, module.lessons[0].id]))
     assert response.status_code == 302
-    assert changed(before, snapshot(names)) == {"courses_lessonview": (0, 1)}
+    assert changed(before, snapshot(names)) == {
+        "courses_lessonview": (0, 1),
+        "courses_trainingrecord": (0, 1),  # reading a lesson starts the module
+    }
 
 
 def test_only_sessions_and_the_sign_in_log_are_left_out():
