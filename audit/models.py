@@ -80,6 +80,10 @@ class AuditEntry(models.Model):
 
     objects = AuditQuerySet.as_manager()
 
+    # Wagtail would index the actor link on every write (five more queries each): the log
+    # is read by its own filters, never through "usage" of a person.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-at", "-pk"]
         verbose_name = "audit entry"

@@ -38,6 +38,7 @@ from organisation.models import Borough
 from organisation.roles import BOROUGH_SPOC, OFFICER
 from scenarios.factories import ScenarioTemplateFactory
 from scenarios.models import RulebookVersion, Topic
+from tests.quizzes.conftest import make_quiz
 from tests.scenarios.test_rulebook_publishing import topic_form
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,11 @@ class Boom(Exception):
 
 
 def only_for(action, obj) -> AuditEntry:
-    entries = list(AuditEntry.objects.filter(action=action, object_id=str(obj.pk)))
+    entries = list(
+        AuditEntry.objects.filter(
+            action=action, object_type=obj._meta.label_lower, object_id=str(obj.pk)
+        )
+    )
     assert len(entries) == 1, [str(e) for e in entries]
     return entries[0]
 
@@ -100,10 +105,12 @@ def test_publishing_a_rulebook_version_in_the_admin(guidance, signed_in):
     assert response.status_code == 302
     entry = only(RULEBOOK_PUBLISH)
     version = RulebookVersion.objects.latest()
+    previous = RulebookVersion.objects.get(number=version.number - 1)
     assert entry.actor == person("editor")
-    assert (entry.object_type, entry.object_id) == ("scenarios.rulebookversion", "2")
-    assert entry.before == {"number": 1, "note": RulebookVersion.objects.get(number=1).note}
-    assert entry.after == {"number": 2, "note": version.note}
+    assert entry.object_type == "scenarios.rulebookversion"
+    assert entry.object_id == str(version.number)
+    assert entry.before == {"number": previous.number, "note": previous.note}
+    assert entry.after == {"number": version.number, "note": version.note}
     # The topic's own publish is not a second entry: the version is what counts.
     assert not AuditEntry.objects.filter(object_type="scenarios.topic").exists()
 
@@ -126,6 +133,15 @@ def test_a_template_published_then_retired(demo_users):
         template.delete()
     entry = only(DELETE_CONTENT)
     assert entry.actor == editor and entry.before["live"] is False and entry.after is None
+
+
+def test_publishing_a_quiz(demo_users, small_bank):
+    editor = person("editor")
+    with LogContext(user=editor):
+        quiz = make_quiz(title="Audited quiz")
+    entry = only_for(PUBLISH, quiz)
+    assert entry.object_type == "quizzes.quiz" and entry.actor == editor
+    assert entry.after["live"] is True and entry.after["title"] == str(quiz)
 
 
 def test_a_publish_that_rolls_back_leaves_no_entry(demo_users):
