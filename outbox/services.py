@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 import django_rq
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, CharField, DateTimeField, F, Q, TextField, Value, When
 from django.utils import timezone
 from django_rq.queues import get_commit_mode
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -86,10 +86,20 @@ def _hand_over(row: QueuedJob) -> bool:
     # Without Redis the job has already run in-process and left the row done: it stays so.
     pending = Q(state=QueuedJob.PENDING)
     QueuedJob.objects.filter(pk=row.pk).update(
-        state=Case(When(pending, then=Value(QueuedJob.QUEUED)), default=F("state")),
-        queued_at=Case(When(pending, then=Value(timezone.now())), default=F("queued_at")),
+        state=Case(
+            When(pending, then=Value(QueuedJob.QUEUED)),
+            default=F("state"),
+            output_field=CharField(),
+        ),
+        queued_at=Case(
+            When(pending, then=Value(timezone.now())),
+            default=F("queued_at"),
+            output_field=DateTimeField(),
+        ),
         rq_job_id=job.id,
-        last_error=Case(When(pending, then=Value("")), default=F("last_error")),
+        last_error=Case(
+            When(pending, then=Value("")), default=F("last_error"), output_field=TextField()
+        ),
     )
     return True
 
