@@ -127,8 +127,12 @@ def run_once(host: str, plan: dict, scenario: Scenario, window: float, sessions:
     try:
         runner.start(total, spawn_rate=total)
         deadline = time.monotonic() + SETUP_TIMEOUT
+        shown = time.monotonic()
         while users.PLAN.ready < total and time.monotonic() < deadline:
             gevent.sleep(0.2)
+            if time.monotonic() - shown > 30:
+                shown = time.monotonic()
+                print(f"  {scenario.key}: {users.PLAN.ready} of {total} set up", flush=True)
         if users.PLAN.failed_setup or users.PLAN.ready < total:
             problems = users.PLAN.failed_setup[:3] or ["set-up timed out"]
             raise SystemExit(f"{scenario.key}: set-up failed: {problems}")
@@ -209,17 +213,18 @@ def main() -> None:
                 flush=True,
             )
         rounds.append(results)
-    text = report.render(
-        rounds,
-        [(s.key, s.title) for s in chosen],
-        machine_before=before,
-        machine_after=machine(),
-        server=args.server,
-        window=args.window,
-    )
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(text)
-    print(f"wrote {args.out}")
+        # After every round: a run cut short still leaves the rounds it finished.
+        text = report.render(
+            rounds,
+            [(s.key, s.title) for s in chosen],
+            machine_before=before,
+            machine_after=machine(),
+            server=args.server,
+            window=args.window,
+        )
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(text)
+        print(f"wrote {args.out} ({number} of {args.rounds} rounds)", flush=True)
 
 
 if __name__ == "__main__":
