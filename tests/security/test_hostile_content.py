@@ -26,6 +26,7 @@ from courses.models import Certificate
 from organisation.contacts import contact_settings
 from quizzes import services
 from scenarios.factories import ScenarioTemplateFactory
+from scenarios.models import BankQuestion
 from tests.courses.conftest import training  # noqa: F401
 from tests.courses.dashboard_helpers import record
 from tests.courses.helpers import add_module, content_lesson
@@ -50,7 +51,7 @@ def assert_escaped(response, *, shown: bool = True) -> str:
 
 
 @pytest.fixture
-def world(training, small_bank, demo_users):  # noqa: F811
+def world(training, small_bank, demo_users, run_queued_jobs):  # noqa: F811
     """Every field filled with the payload, by the people who may fill it."""
     users = {u.username: u for u in get_user_model().objects.all()}
     officer = users["officer"]
@@ -64,6 +65,21 @@ def world(training, small_bank, demo_users):  # noqa: F811
         slots=(("ward", f"{PAYLOAD}\nCatford"),),
         account=PAYLOAD,
         tags=("hostile-tag",),
+    )
+    run_queued_jobs()  # its questions join the bank (with a real Redis, once a worker runs)
+    # One bank question with the payload as its text, whether or not the queue has run.
+    BankQuestion.objects.create(
+        key="hostile-by-hand",
+        template=template,
+        template_key=template.key,
+        text=f"{PAYLOAD} in Catford.",
+        facts={"topic": "burglary"},
+        topic="burglary",
+        rating="GREEN",
+        correct_answer="GREEN",
+        explanation=PAYLOAD,
+        reasons=[],
+        rulebook_version=1,
     )
     quiz = make_quiz(
         title=PAYLOAD,
@@ -195,6 +211,7 @@ def test_the_admin_lists_and_inspects_it_escaped(world):
         f"/admin/snippets/quizzes/quiz/edit/{quiz.pk}/",
         f"/admin/pages/{world['module'].get_parent().pk}/",
         f"/admin/pages/{world['module'].pk}/edit/",
+        "/admin/snippets/scenarios/bankquestion/",
     ):
         assert_escaped(client.get(url))
     assert_escaped(client.get("/admin/settings/organisation/contactsettings/", follow=True))
