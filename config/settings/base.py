@@ -265,6 +265,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Pictures only, and no larger than 5 MB: enough for a social media post.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# A damaged picture is refused in words (home/image_forms.py), not with a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.PictureForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_MODERATION_ENABLED = True
 # No avatars fetched from gravatar.com: the admin names nobody to an outside service.

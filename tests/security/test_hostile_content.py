@@ -346,3 +346,11 @@ def test_an_image_over_the_limit_is_refused(editor, settings):
     assert response.status_code == 200
     assert not get_image_model().objects.filter(title="Upload").exists()
     assert "file" in response.context["form"].errors
+
+
+def test_a_damaged_picture_is_refused_in_words(editor):
+    # A real PNG header and the start of its data, then nothing: Pillow fails reading it.
+    response = upload(editor, "damaged.png", PNG[:40] + b"\x00" * 64)
+    assert response.status_code == 200
+    assert not get_image_model().objects.filter(title="Upload").exists()
+    assert "damaged" in str(response.context["form"].errors["file"])
