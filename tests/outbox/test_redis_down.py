@@ -3,8 +3,10 @@ submitted, a rulebook is published, with no error; the work waits in the outbox 
 exactly once when Redis is back and the outbox is relayed."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -138,3 +140,16 @@ def test_queue_pages_do_not_fail_with_redis_down(admin_client, small_bank, redis
         assert "1 jobs wait in the outbox" in response.content.decode()
     redis_down()  # back: the dashboard works again
     assert admin_client.get("/django-rq/").status_code == 200
+
+
+def test_relay_jobs_from_cron_says_what_it_did(redis_down, work_queue):
+    QueuedJob.objects.create(func="tests.outbox.jobs.group_create", kwargs={"name": "cron"})
+    out = StringIO()
+    call_command("relay_jobs", stdout=out)  # Redis down: no error, nothing handed over
+    assert "handed to the queue: 0" in out.getvalue() and "still waiting: 1" in out.getvalue()
+    redis_down()
+    out = StringIO()
+    call_command("relay_jobs", stdout=out)
+    work_queue()
+    assert "handed to the queue: 1" in out.getvalue()
+    assert QueuedJob.objects.get().state == QueuedJob.DONE
