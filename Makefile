@@ -60,7 +60,7 @@ loadtest: $(STAMP)
 	bash scripts/loadtest.sh
 
 # PostgreSQL backups (docs/operations.md): make backup FOLDER=/var/backups/media-awareness,
-# make restore DUMP=... DATABASE=new_name. Both read DATABASE_URL.
+# make restore DUMP=... DATABASE=new_name [FORCE=1]. Both read DATABASE_URL.
 .PHONY: backup restore
 backup:
 	@test -n "$(FOLDER)" || { echo "make backup FOLDER=/where/the/dumps/go" >&2; exit 2; }
@@ -68,4 +68,4 @@ backup:
 
 restore:
 	@test -n "$(DUMP)" -a -n "$(DATABASE)" || { echo "make restore DUMP=file.dump DATABASE=new_name" >&2; exit 2; }
-	bash scripts/restore.sh "$(DUMP)" "$(DATABASE)"
+	bash scripts/restore.sh $(if $(FORCE),--force) "$(DUMP)" "$(DATABASE)"

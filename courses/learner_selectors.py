@@ -230,6 +230,11 @@ def holder_name(person) -> str:
     return person.get_full_name() or person.get_username()
 
 
+def certificate_valid(certificate: Certificate, *, today: date) -> bool:
+    """Valid through the whole of its expiry day, in London time."""
+    return timezone.localdate(certificate.expires_at) >= today
+
+
 # --------------------------------------------------------------------------- assignments
 
 

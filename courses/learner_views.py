@@ -38,7 +38,7 @@ def certificate(request, code: str):
         "certificate": found,
         "holder": selectors.holder_name(found.person),
         "code": selectors.grouped_code(found.code),
-        "valid": timezone.localdate(found.expires_at) >= timezone.localdate(),
+        "valid": selectors.certificate_valid(found, today=timezone.localdate()),
         "verify_url": request.build_absolute_uri(reverse("courses:verify_code", args=[found.code])),
     }
     return render(request, "courses/learner/certificate.html", context)
@@ -71,7 +71,7 @@ def verify_code(request, code: str):
         "holder": selectors.holder_name(found.person),
         "module_title": found.module_title,
         "issued_at": found.issued_at,
-        "valid": timezone.localdate(found.expires_at) >= timezone.localdate(),
+        "valid": selectors.certificate_valid(found, today=timezone.localdate()),
         "code": selectors.grouped_code(found.code),
     }
     return _not_indexed(render(request, "courses/learner/verified.html", context))

@@ -50,7 +50,7 @@ def verified(code: str, *, today: date) -> dict | None:
         "holder": learner_selectors.holder_name(found.person),
         "module": found.module_title,
         "issued": found.issued_at.isoformat(),
-        "valid": timezone.localdate(found.expires_at) >= today,
+        "valid": learner_selectors.certificate_valid(found, today=today),
     }
 
 
