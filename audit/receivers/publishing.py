@@ -17,7 +17,7 @@ from audit.models import (
 )
 from audit.services import acting_user, audit_record
 from scenarios.jobs import bank_regraded
-from scenarios.models import AnswerChange
+from scenarios.models import AnswerChange, RulebookVersion
 
 # Rulebook entries are published as snippets too, but what counts is the version they make.
 RULEBOOK_ENTRIES = {"scenarios.topic", "scenarios.greensource", "scenarios.ruleparameters"}
@@ -112,8 +112,10 @@ def answers_regraded(sender, version, **kwargs):
     in chunks; this names what all of them committed). One entry per version, however often
     the job is run again."""
     from_label = "scenarios.rulebookversion"
+    # Named by the version's id, as its publish entry is; the number is in the summary.
+    version_id = RulebookVersion.objects.filter(number=version).values_list("pk", flat=True).first()
     if AuditEntry.objects.filter(
-        action=ANSWERS_REGRADE, object_type=from_label, object_id=str(version)
+        action=ANSWERS_REGRADE, object_type=from_label, object_id=str(version_id)
     ).exists():
         return
     changes = list(
@@ -131,7 +133,7 @@ def answers_regraded(sender, version, **kwargs):
         actor=None,
         action=ANSWERS_REGRADE,
         object_type=from_label,
-        object_id=version,
+        object_id=version_id,
         object_repr=f"Rulebook version {version}",
         before={"answers": {str(q): old for q, old, _, _ in listed}},
         after={

@@ -108,7 +108,7 @@ def test_publishing_a_rulebook_version_in_the_admin(guidance, signed_in):
     previous = RulebookVersion.objects.get(number=version.number - 1)
     assert entry.actor == person("editor")
     assert entry.object_type == "scenarios.rulebookversion"
-    assert entry.object_id == str(version.number)
+    assert entry.object_id == str(version.pk)
     assert entry.before == {"number": previous.number, "note": previous.note}
     assert entry.after == {"number": version.number, "note": version.note}
     # The topic's own publish is not a second entry: the version is what counts.
@@ -163,7 +163,9 @@ def test_answers_a_rulebook_change_regraded(
         )
     run_queued_jobs()
     entry = only(ANSWERS_REGRADE)
-    assert entry.object_id == "2" and entry.actor is None  # a job did it
+    version = RulebookVersion.objects.latest()
+    assert entry.object_id == str(version.pk) and entry.actor is None  # a job did it
+    assert entry.object_repr == f"Rulebook version {version.number}"
     assert entry.after["changed"] == len(entry.after["answers"]) > 0
     assert entry.after["by_change"] == {"GREEN → RED": entry.after["changed"]}
     assert set(entry.before["answers"].values()) == {"GREEN"}
