@@ -12,7 +12,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("django-rq/", include("django_rq.urls")),
+    # django-rq's dashboard, every view guarded, and a 503 naming waiting jobs while Redis is down.
+    path("django-rq/", include("outbox.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

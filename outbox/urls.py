@@ -28,9 +28,9 @@ def redis_guarded(view):
             body = format_html(
                 "<!doctype html><html lang='en'><title>Job queue unavailable</title>"
                 "<main><h1>The job queue is not answering</h1><p>Redis cannot be reached. "
-                "Nothing is lost: {} jobs wait in the outbox and are handed over when it is "
+                "Nothing is lost: {} waiting in the outbox, handed over when it is "
                 "back (<code>manage.py relay_jobs</code>).</p></main></html>",
-                waiting,
+                f"{waiting} job" if waiting == 1 else f"{waiting} jobs",
             )
             return HttpResponse(body, status=503)
 

@@ -188,11 +188,12 @@ def attempt_start(
             for question in questions:
                 question.attempt = attempt
             AttemptQuestion.objects.bulk_create(questions)
+            if deadline is not None:
+                # In the same transaction: the expiry is kept (outbox) exactly when the attempt is.
+                schedule_expiry(attempt.pk, deadline)
     except IntegrityError:
         # Two starts at once (two tabs): the other one won; resume it.
         return open_attempt.get()
-    if deadline is not None:
-        transaction.on_commit(lambda: schedule_expiry(attempt.pk, deadline))
     attempt_started.send(sender=Attempt, attempt_id=attempt.pk)
     return attempt
 

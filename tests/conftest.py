@@ -111,8 +111,9 @@ def run_queued_jobs(settings):
     def run():
         if settings.REDIS_URL:
             import django_rq
-            from rq import SimpleWorker
 
-            django_rq.get_worker("default", worker_class=SimpleWorker).work(burst=True)
+            from outbox.workers import JSONSimpleWorker
+
+            django_rq.get_worker("default", worker_class=JSONSimpleWorker).work(burst=True)
 
     return run

@@ -37,16 +37,10 @@ def after_the_lease():
 @pytest.fixture
 def work_queue(settings):
     """Work off the queue with a JSON worker in this process (with a real Redis; without one
-    the jobs already ran in-process). Also overrides `run_queued_jobs` here (the fixtures
-    borrowed from tests/quizzes use it): RQ's plain SimpleWorker reads pickle."""
+    the jobs already ran in-process)."""
 
     def work():
         if settings.REDIS_URL:
             django_rq.get_worker("default", worker_class=JSONSimpleWorker).work(burst=True)
 
     return work
-
-
-@pytest.fixture
-def run_queued_jobs(work_queue):
-    return work_queue
