@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.http import require_GET, require_POST
 
+from audit.services import audit_export
 from organisation.selectors import people_visible_to
 from quizzes.errors import QuizError
 from quizzes.services import attempt_start
@@ -142,6 +143,11 @@ def statements_export(request):
         since, until = _window(request)
     except ValueError as exc:
         return JsonResponse({"error": str(exc)}, status=400)
+    audit_export(
+        actor=request.user,
+        table="xapi-statements",
+        filters={"since": request.GET.get("since"), "until": request.GET.get("until")},
+    )
     statements = statements_of(
         people_visible_to(request.user), site=_site(), since=since, until=until
     )

@@ -159,4 +159,4 @@ def export(request, table: str):
         # A file quietly built from other filters than asked would mislead: say what is wrong.
         message = "These filters are not valid: " + " ".join(d.errors)
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
-    return exports.export(d, table)
+    return exports.export(d, table, by=request.user)

@@ -364,3 +364,21 @@ def test_an_export_names_who_downloaded_it(training, demo_users):
     entry = only(EXPORT)
     assert entry.actor == spoc and entry.object_id == "rules-got-wrong"
     assert entry.after["filters"] == {"period": "30"}
+
+
+def test_a_dashboard_csv_download_names_who_downloaded_it(client, training, demo_users):
+    client.force_login(person("spoc"))
+    response = client.get(reverse("courses:dashboard_export", args=["rules"]), {"period": "30"})
+    assert response.status_code == 200
+    b"".join(response.streaming_content)
+    entry = only(EXPORT)
+    assert entry.actor == person("spoc") and entry.object_id == "rules-got-wrong"
+
+
+def test_an_xapi_download_names_who_downloaded_it_and_its_window(client, demo_users):
+    client.force_login(person("spoc"))
+    response = client.get(reverse("courses:xapi_export"), {"since": "2026-01-01"})
+    assert response.status_code == 200
+    entry = only(EXPORT)
+    assert entry.actor == person("spoc") and entry.object_id == "xapi-statements"
+    assert entry.after["filters"] == {"since": "2026-01-01"}

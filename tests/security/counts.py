@@ -24,7 +24,7 @@ IGNORED_TABLES = {
 # table -> (the case keys that may add them, why).
 LOGGED_ON_GET = {
     "audit_auditentry": (
-        re.compile(r"courses:dashboard_export\["),
+        re.compile(r"courses:(dashboard_export\[|xapi_export$)"),
         "every data export is audited: who downloaded which table, with which filters",
     ),
     "wagtailadmin_editingsession": (
