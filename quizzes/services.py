@@ -219,7 +219,10 @@ def answer_save(
     _check(user, attempt)
     if attempt.deadline and now >= attempt.deadline:
         attempt_expire(attempt_id=attempt.pk, now=now)
-        raise AttemptClosed("Time is up: your answers were saved and marked.")
+        raise AttemptClosed(
+            "This answer came after the time limit and was not saved; the answers saved "
+            "before it were marked."
+        )
     question = attempt.questions.filter(position=position).first()
     if question is None:
         raise BadAnswer(f"There is no question {position} in this attempt.")
