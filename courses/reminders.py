@@ -178,7 +178,10 @@ def trainers():
     """Active people who assign training, with an email address: the digest's readers."""
     return (
         get_user_model()
-        .objects.with_perm(ASSIGN, include_superusers=False)
+        # Named: the sign-in throttle is a second backend, and permissions live in this one.
+        .objects.with_perm(
+            ASSIGN, include_superusers=False, backend="django.contrib.auth.backends.ModelBackend"
+        )
         .filter(is_active=True)
         .exclude(email="")
         .order_by("pk")

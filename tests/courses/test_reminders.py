@@ -227,8 +227,16 @@ def test_the_daily_schedule_is_rqs_cron_configuration():
 
     scheduler = cron.CronScheduler(connection=None)
     scheduler.load_config_from_file("courses.jobs")
-    [job] = scheduler.get_jobs()
-    assert (job.func, job.cron, job.queue_name) == (jobs.reminders_daily, "0 7 * * *", "default")
+    scheduled = {job.name: job for job in scheduler.get_jobs()}
+    assert set(scheduled) == {"courses-reminders-daily", "quizzes-expire-due"}
+    daily = scheduled["courses-reminders-daily"]
+    assert (daily.func, daily.cron, daily.queue_name) == (
+        jobs.reminders_daily,
+        "0 7 * * *",
+        "default",
+    )
+    sweep = scheduled["quizzes-expire-due"]
+    assert (sweep.func, sweep.interval) == (jobs.expire_due_attempts, 300)
 
 
 # --------------------------------------------------------------------------- two workers
