@@ -21,7 +21,9 @@ pytestmark = [pytest.mark.real_services]
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = os.environ.get("SERVE_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-DATABASE = "ma_h1_serve"
+# Named after the suite's own database, so two runs on one server never share it.
+SUITE_DATABASE = os.environ.get("DATABASE_URL", "postgres:///media_awareness")
+DATABASE = SUITE_DATABASE.rsplit("/", 1)[-1] + "_serve"
 USERNAME, PASSWORD = "serve-admin", "a-long-password-for-the-serve-test-4821"
 STARTUP_SECONDS = 600  # migrations and loaders on a fresh database, on a busy machine
 
