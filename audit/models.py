@@ -87,7 +87,7 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
         verbose_name = "audit entry"
-        verbose_name_plural = "audit log"
+        verbose_name_plural = "audit entries"
         # Seen, never added, changed or deleted by hand.
         default_permissions = ("view",)
         indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
