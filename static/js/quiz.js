@@ -7,6 +7,7 @@
   if (!form || !window.fetch || !window.FormData) return;
   var status = document.getElementById(form.getAttribute("data-save-status"));
   if (!status) return;
+  var count = document.getElementById("answered-count");
   var OFFLINE = "Not saved: you are offline, your answer will be sent when you are back.";
   var FAILED = "Not saved: the connection failed. Trying again…";
   var STUCK = "Not saved: press the button below to save it (you may need to sign in again).";
@@ -32,6 +33,13 @@
       if (label) names.push(label.textContent.trim());
     });
     return names.join(", ");
+  }
+
+  // The page's "You have answered N of M" counts this question once it is first saved here.
+  function countThisQuestion() {
+    if (!count || count.getAttribute("data-this-answered") !== "no") return;
+    count.textContent = String(parseInt(count.textContent, 10) + 1);
+    count.setAttribute("data-this-answered", "yes");
   }
 
   function complete() {
@@ -86,6 +94,7 @@
         delay = 1000;
         if (wanted) { send(); return; }  // a newer choice waited for this one
         show("Saved: “" + answer.words + "”.", "saved");
+        countThisQuestion();
         if (submitAfter) form.submit();
         return;
       }

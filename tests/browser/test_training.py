@@ -115,3 +115,21 @@ def test_a_question_reads_at_320px_with_big_answers(page, log_in, training, axe_
     expect(page.locator("#verdict")).to_be_focused()
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
     screenshot(page, "officer-practice-feedback-320")
+
+
+def test_the_count_of_answers_follows_a_save_made_by_the_script(page, sign_in, training):
+    sign_in(page, "officer", next_url="/training/")
+    page.get_by_role("link", name="Borough social media essentials").click()
+    page.get_by_role("link", name="The RAG table").first.click()
+    page.get_by_role("button", name="Start the quiz").click()
+    status = page.locator("#quiz-status")
+    expect(status).to_contain_text("You have answered 0 of 10.")
+    radios = page.locator("input[type=radio]")
+    radios.first.check()
+    expect(page.locator("#save-status")).to_have_attribute("data-state", "saved")
+    expect(status).to_contain_text("You have answered 1 of 10.")
+    radios.nth(1).check()  # a changed answer is still one question answered
+    expect(page.locator("#save-status")).to_contain_text("Saved:")
+    expect(status).to_contain_text("You have answered 1 of 10.")
+    page.reload()  # and the server agrees
+    expect(status).to_contain_text("You have answered 1 of 10.")
