@@ -150,8 +150,10 @@ def render(
         "each question once, as the page's script does (a form post asking for JSON). "
         "Afterwards the load database is asked how many answers the attempts hold.",
         "- **Start spike**: 100 officers each starting an attempt at each of the force's 20 "
-        "quizzes (2,000 attempts) spread over 60 s; the start is the form post, up to its "
-        "redirect.",
+        "quizzes (2,000 attempts) within 60 s: one every 3 s each, each officer's first at a "
+        "random (seeded) moment of the first 3 s, so about 33 starts a second arrive at random "
+        "rather than all 100 officers clicking in step every 3 s. The start is the form post, "
+        "up to its redirect.",
         "- **Dashboards**: 3 sessions of a borough SPOC (Lewisham, about 1,100 officers of the "
         "force) and 3 of the Social Media Team (the whole force), each reloading "
         "`/training/dashboard/` once a second.",

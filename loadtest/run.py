@@ -108,6 +108,7 @@ def run_once(host: str, plan: dict, scenario: Scenario, window: float, sessions:
         quizzes=plan["quizzes"],
         sessions=sessions,
         attempts_each=scenario.attempts_each,
+        rate=scenario.rate or 0.0,
     )
     measured = Measured()
 

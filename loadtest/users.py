@@ -9,6 +9,7 @@ save the server committed is never one the client was not told about."""
 from __future__ import annotations
 
 import itertools
+import random
 import re
 from dataclasses import dataclass, field
 
@@ -42,6 +43,8 @@ class Plan:
     # A few sign-ins at a time: each hashes a password for a good part of a second of CPU, and
     # dozens at once would queue past the client's timeout.
     signing_in: Semaphore = field(default_factory=lambda: Semaphore(3))
+    # Seeded: each user's phase within its period, for scenarios whose users arrive at random.
+    phases: random.Random = field(default_factory=lambda: random.Random(2026))
 
     def next_officer(self) -> str:
         return self.officers[next(self.accounts) % len(self.officers)]
@@ -55,6 +58,7 @@ def _excerpt(response) -> str:
 
 
 class LoadUser(FastHttpUser):
+    staggered = False  # True: each user starts at a random point of its first period
     abstract = True
     wait_time = constant(0)
 
@@ -123,6 +127,10 @@ class LoadUser(FastHttpUser):
             PLAN.failed_setup.append(f"{type(self).__name__}: {exc}")
         PLAN.ready += 1
         PLAN.gate.wait()
+        if self.staggered and PLAN.rate:
+            # Otherwise every user requests at the gate's opening and again in step at each
+            # period: bursts of all the users at once, not arrivals spread over the window.
+            gevent.sleep(PLAN.phases.uniform(0, 1 / PLAN.rate))
 
     def measured(self) -> bool:
         """False once the window has closed: the user then only idles."""
@@ -204,9 +212,10 @@ class AnswerUser(LoadUser):
 
 
 class StartUser(LoadUser):
-    """Starts an attempt at each quiz in turn: many officers starting together."""
+    """Starts an attempt at each quiz in turn: many officers starting within the same minute."""
 
     wait_time = constant_throughput(1)
+    staggered = True
 
     def set_up(self):
         self.sign_in(PLAN.next_officer(), PLAN.password)

@@ -22,7 +22,7 @@ from .models import Attempt, AttemptQuestion, Quiz
 from .models.attempt import EXPIRED, FIXED, IN_PROGRESS, SCENARIO, SUBMITTED
 from .models.quiz import ASSESSED, PRACTICE, parse_choices
 from .scheduling import schedule_expiry
-from .selection import Candidate, draw, eligible
+from .selection import draw, drawn_rows, eligible
 from .signals import attempt_graded, attempt_started
 
 FINISHED = (SUBMITTED, EXPIRED)
@@ -67,8 +67,7 @@ def _account(row) -> tuple[str, str]:
     return ("Met Police" if handle else "Borough account"), handle
 
 
-def _scenario_question(candidate: Candidate, position: int, rulebook) -> AttemptQuestion | None:
-    row = candidate.row
+def _scenario_question(row, position: int, rulebook) -> AttemptQuestion | None:
     try:
         verdict = evaluate(parse_facts(row.facts, rulebook), rulebook)
     except FactsError:
@@ -159,7 +158,8 @@ def attempt_start(
         focus_rules=focus,
         shuffle=quiz.shuffle,
     )
-    questions = [q for q in (_scenario_question(c, 0, rulebook) for c in picked) if q]
+    rows = drawn_rows(picked)
+    questions = [q for q in (_scenario_question(row, 0, rulebook) for row in rows) if q]
     questions += [_fixed_question(fixed, 0) for fixed in quiz.fixed_questions.all()]
     if not questions:
         raise QuizUnavailable("This quiz has no questions yet: tell your trainer.")

@@ -63,7 +63,8 @@ def _row(question: Question, template_id: int) -> BankQuestion:
 
 def _retire(questions, reason: str) -> int:
     """Retire, never delete: a question someone answered is evidence of what they were asked."""
-    return questions.update(active=False, retired_at=timezone.now(), retired_reason=reason)
+    now = timezone.now()
+    return questions.update(active=False, retired_at=now, retired_reason=reason, updated_at=now)
 
 
 def _reword(wanted: dict[str, Question], stored: dict[str, tuple]) -> None:
@@ -80,6 +81,7 @@ def _reword(wanted: dict[str, Question], stored: dict[str, tuple]) -> None:
         BankQuestion.objects.filter(key__in=keys).update(
             reasons=[reason.as_dict() for reason in question.reasons],
             explanation=question.explanation,
+            updated_at=timezone.now(),
         )
 
 
@@ -147,7 +149,7 @@ def bank_generate(*, run_id: int | None = None, template_ids: list[int] | None =
             BankQuestion.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
             created += len(new)
             BankQuestion.objects.filter(key__in=existing, active=False).update(
-                active=True, retired_at=None, retired_reason=""
+                active=True, retired_at=None, retired_reason="", updated_at=timezone.now()
             )
             _retire(
                 BankQuestion.objects.filter(template=template, active=True).exclude(
@@ -241,10 +243,12 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
         with transaction.atomic():
             for key, pks in by_verdict.items():
                 BankQuestion.objects.filter(pk__in=pks).update(
-                    **verdicts[key], rulebook_version=version
+                    **verdicts[key], rulebook_version=version, updated_at=timezone.now()
                 )
             AnswerChange.objects.bulk_create(changes, batch_size=500, ignore_conflicts=True)
-            BankQuestion.objects.filter(pk__in=same).update(rulebook_version=version)
+            BankQuestion.objects.filter(pk__in=same).update(
+                rulebook_version=version, updated_at=timezone.now()
+            )
             _retire(
                 BankQuestion.objects.filter(pk__in=retired),
                 "The rulebook no longer covers its facts.",

@@ -34,7 +34,13 @@ from scenarios.generator.near_miss import (
     near_miss_key,
     near_miss_keys,
 )
-from scenarios.generator.pools import Pool, full_coverage_size, select_pool
+from scenarios.generator.pools import (
+    Pool,
+    PreparedBank,
+    full_coverage_size,
+    prepare_bank,
+    select_pool,
+)
 from scenarios.generator.questions import build_question, explanation_of, generate, question_key
 from scenarios.generator.results import Question, Scenario
 from scenarios.generator.spec import SlotValue, TemplateError, TemplateSpec
@@ -44,6 +50,7 @@ __all__ = [
     "NEAR_MISS_KINDS",
     "Coverage",
     "Pool",
+    "PreparedBank",
     "Question",
     "Scenario",
     "SlotValue",
@@ -58,6 +65,7 @@ __all__ = [
     "generate",
     "near_miss_key",
     "near_miss_keys",
+    "prepare_bank",
     "question_key",
     "select_pool",
     "validate_template",

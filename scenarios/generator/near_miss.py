@@ -98,13 +98,14 @@ def _window(rulebook: Rulebook | None) -> int:
     return 7 if rulebook is None else rulebook.sentencing_window_days
 
 
-def find_near_miss_pairs(
+Group = tuple[str, list[Question], list[Question]]  # (kind, side 0, side 1)
+
+
+def near_miss_groups(
     questions: Iterable[Question], rulebook: Rulebook | None = None
-) -> list[tuple[str, Question, Question]]:
-    """Near-miss pairs in ``questions``: (kind, a, b) where a and b come from the same template,
-    their facts differ only in the kind's field, and their ratings differ. Within a kind the
-    pairs are disjoint. Grouping is by dictionary, so this is linear in the number of questions.
-    """
+) -> list[Group]:
+    """The groups with questions on both sides, in the order of their first member in
+    ``questions``, each side in that order too."""
     window = _window(rulebook)
     groups: dict[tuple[str, tuple], tuple[list[Question], list[Question]]] = {}
     for question in questions:
@@ -113,10 +114,24 @@ def find_near_miss_pairs(
             if group is None:
                 group = groups[(kind, base)] = ([], [])
             group[side].append(question)
+    return [(kind, side0, side1) for (kind, _), (side0, side1) in groups.items() if side0 and side1]
+
+
+def pairs_in_groups(groups: Iterable[Group]) -> list[tuple[str, Question, Question]]:
+    """The disjoint pairs whose ratings differ, by kind, in the groups' order."""
     by_kind: dict[str, list[tuple[str, Question, Question]]] = {k: [] for k in NEAR_MISS_KINDS}
-    for (kind, _), (side0, side1) in groups.items():
-        if side0 and side1:
-            by_kind[kind].extend(
-                (kind, a, b) for a, b in _pair_up(side0, side1) if a.rating != b.rating
-            )
+    for kind, side0, side1 in groups:
+        by_kind[kind].extend(
+            (kind, a, b) for a, b in _pair_up(side0, side1) if a.rating != b.rating
+        )
     return [pair for kind in NEAR_MISS_KINDS for pair in by_kind[kind]]
+
+
+def find_near_miss_pairs(
+    questions: Iterable[Question], rulebook: Rulebook | None = None
+) -> list[tuple[str, Question, Question]]:
+    """Near-miss pairs in ``questions``: (kind, a, b) where a and b come from the same template,
+    their facts differ only in the kind's field, and their ratings differ. Within a kind the
+    pairs are disjoint. Grouping is by dictionary, so this is linear in the number of questions.
+    """
+    return pairs_in_groups(near_miss_groups(questions, rulebook))

@@ -8,7 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scenarios.generator.coverage import Coverage, coverage_of, present
-from scenarios.generator.near_miss import NEAR_MISS_KINDS, find_near_miss_pairs
+from scenarios.generator.near_miss import (
+    NEAR_MISS_KINDS,
+    Group,
+    near_miss_groups,
+    pairs_in_groups,
+)
 from scenarios.generator.results import Question
 from scenarios.generator.selection import Selection
 from scenarios.rules.types import RATINGS, Rulebook
@@ -38,6 +43,43 @@ class Pool:
         }
 
 
+@dataclass(frozen=True)
+class PreparedBank:
+    """A bank made ready for many pools: its questions deduplicated and sorted, what it covers
+    and its near-miss groups found once. A quiz start draws from one of these rather than
+    working them out again from every question for each officer."""
+
+    questions: tuple[Question, ...]
+    coverage: Coverage
+    groups: tuple[Group, ...]
+    rulebook: Rulebook
+
+
+def prepare_bank(questions: Iterable[Question], rulebook: Rulebook) -> PreparedBank:
+    bank = _unique_by_key(questions)
+    return PreparedBank(
+        questions=tuple(bank),
+        coverage=coverage_of(bank, rulebook),
+        groups=tuple(near_miss_groups(bank, rulebook)),
+        rulebook=rulebook,
+    )
+
+
+def _groups_in(order: list[Question], groups: tuple[Group, ...]) -> list[Group]:
+    """The bank's groups as `near_miss_groups(order)` would find them: each side in the
+    seeded order, and the groups in the order of their first member (one question's groups
+    in the order of the kinds)."""
+    position = {question.key: index for index, question in enumerate(order)}
+
+    def at(question: Question) -> int:
+        return position[question.key]
+
+    seeded = [(kind, sorted(side0, key=at), sorted(side1, key=at)) for kind, side0, side1 in groups]
+    kind_index = {kind: index for index, kind in enumerate(NEAR_MISS_KINDS)}
+    seeded.sort(key=lambda g: (min(at(g[1][0]), at(g[2][0])), kind_index[g[0]]))
+    return seeded
+
+
 def _unique_by_key(questions: Iterable[Question]) -> list[Question]:
     unique: dict[str, Question] = {}
     for question in questions:
@@ -61,7 +103,7 @@ def full_coverage_size(questions: Iterable[Question], rulebook: Rulebook) -> int
 
 
 def select_pool(
-    questions: Iterable[Question], *, size: int, seed: int | str, rulebook: Rulebook
+    questions: Iterable[Question] | PreparedBank, *, size: int, seed: int | str, rulebook: Rulebook
 ) -> Pool:
     """Pick ``size`` questions from the bank for a quiz, deterministically for a seed.
 
@@ -70,16 +112,22 @@ def select_pool(
     fires in the bank. Greedy, in priority order: ratings are reserved room first, then one pair
     per kind, then the missing ratings, topics and rules, then more pairs (up to a third of the
     pool), then random questions. If ``size`` is too small, the coverage reports what is
-    missing. The result depends only on the seed and the set of questions (not their order).
+    missing. The result depends only on the seed and the set of questions (not their order),
+    and is the same from a `PreparedBank` of them (prepared with this rulebook).
     """
+    prepared = (
+        questions if isinstance(questions, PreparedBank) else prepare_bank(questions, rulebook)
+    )
+    if prepared.rulebook.version != rulebook.version:
+        raise ValueError("The bank was prepared with another version of the rulebook.")
     rng = random.Random(seed)
-    bank = _unique_by_key(questions)
+    bank = list(prepared.questions)
     size = max(0, int(size))
-    bank_coverage = coverage_of(bank, rulebook)
+    bank_coverage = prepared.coverage
     order = list(bank)
     rng.shuffle(order)
     pairs_by_kind: dict[str, list[tuple[Question, Question]]] = {k: [] for k in NEAR_MISS_KINDS}
-    for kind, a, b in find_near_miss_pairs(order, rulebook):
+    for kind, a, b in pairs_in_groups(_groups_in(order, prepared.groups)):
         pairs_by_kind[kind].append((a, b))
     by_rating: dict[str, list[Question]] = {}
     by_topic: dict[str, list[Question]] = {}

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from scenarios.rules.types import ACTIONS, FACT_FIELDS, RATINGS, Facts, Reason, Verdict
@@ -49,7 +50,7 @@ class Question:
     contact: str = ""
     slot_choices: tuple[tuple[str, int], ...] = ()
 
-    @property
+    @cached_property  # read for every question of the bank each time a pool is drawn
     def rules(self) -> tuple[str, ...]:
         return tuple(reason.rule for reason in self.reasons)
 

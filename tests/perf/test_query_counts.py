@@ -50,7 +50,7 @@ PINNED = {
     "draft checker GET": 7,
     "draft checker POST": 10,
     "api rag check": 3,
-    "quiz start": 15,
+    "quiz start": 16,  # the candidates are kept ready: a bank fingerprint, then the 8 drawn rows
     "question page": 9,
     "answer save": 7,
     "submit": 16,

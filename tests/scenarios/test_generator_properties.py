@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,9 +19,12 @@ from scenarios.generator import (
     find_near_miss_pairs,
     full_coverage_size,
     generate,
+    prepare_bank,
     select_pool,
     validate_template,
 )
+from scenarios.generator.near_miss import near_miss_groups
+from scenarios.generator.pools import _groups_in
 from scenarios.rules.engine import evaluate
 from scenarios.rules.initial import initial_rulebook
 from scenarios.rules.types import ACTIONS, FACT_FIELDS, RATINGS
@@ -372,3 +376,23 @@ def test_near_miss_pairs_match_a_brute_force_count(bank):
         assert a.template_key == b.template_key
         assert a.rating != b.rating
     assert counts == brute_force_pair_counts(bank)
+
+
+@SETTINGS
+@given(bank=banks(), seed=st.integers(0, 2**32))
+def test_a_prepared_bank_groups_near_misses_as_the_seeded_order_would(bank, seed):
+    # A start draws from a bank prepared once: the pools it gives must be those the
+    # questions themselves give, so an attempt is rebuilt from its seed alone.
+    prepared = prepare_bank(bank, RULEBOOK)
+    order = list(prepared.questions)
+    random.Random(seed).shuffle(order)
+    assert _groups_in(order, prepared.groups) == near_miss_groups(order, RULEBOOK)
+    size = len(bank) // 3
+    from_list = select_pool(list(reversed(bank)), size=size, seed=seed, rulebook=RULEBOOK)
+    assert select_pool(prepared, size=size, seed=seed, rulebook=RULEBOOK) == from_list
+
+
+def test_a_bank_prepared_with_another_rulebook_is_refused():
+    prepared = prepare_bank(FULL_BANK, initial_rulebook(version=2))
+    with pytest.raises(ValueError, match="another version of the rulebook"):
+        select_pool(prepared, size=5, seed=1, rulebook=RULEBOOK)
