@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from audit.models import ASSIGNMENT_CREATE
 from audit.services import assignment_state, audit_record
+from courses.dashboards.figures import figures_changed
 from courses.models import Assignment, Certificate, ModulePage, TrainingRecord
 from courses.models.lesson_view import LessonView
 from courses.standing import add_months
@@ -151,6 +152,7 @@ def assignment_apply(*, assignment: Assignment, people=None) -> int:
     the earliest date any of their assignments asks. Idempotent; a few queries per module."""
     if assignment.page is None:
         return 0
+    transaction.on_commit(figures_changed)  # trainers' kept figures no longer hold
     covered = get_user_model().objects.filter(assignment.people_q())
     if people is not None:
         covered = covered.filter(pk__in=[p.pk for p in people])

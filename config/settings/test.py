@@ -18,3 +18,10 @@ TESTING = True
 # Serve static files from the apps directly; no collectstatic needed outside production.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Figures counted afresh on every request, in a cache of the test process's own (the tests of
+# keeping them turn it on); never a Redis shared with other tests.
+DASHBOARD_FIGURES_SECONDS = 0
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "dashboards": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "d"},
+}

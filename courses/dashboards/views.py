@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -17,6 +18,7 @@ from django.shortcuts import render
 from courses.standing import OVERDUE
 
 from . import exports, presenting
+from .figures import counted
 from .params import Dashboard, dashboard_for, passes_trend
 from .scope import is_trainer
 from .selectors import (
@@ -59,22 +61,26 @@ def _page(request, template: str, d: Dashboard, section: str, **context) -> Http
     )
 
 
-@trainers_only
-def overview(request):
-    d = dashboard_for(request)
-    teams = []
+def _overview_counts(d: Dashboard) -> tuple[list, list]:
+    """(teams, by module): one read of the records gives both."""
     if len(d.scope.teams) > 1:
-        # One read of the records gives the teams, the modules and the overdue count.
         teams = completion_by_team(
             d.scope, today=d.today, all_modules=d.modules, module=d.filters.module
         )
-        by_module = modules_across(teams, d.modules)
-        overdue = sum(team.overall.counts[OVERDUE] for team in teams)
-    else:
-        by_module = completion_by_module(
-            d.scope, today=d.today, all_modules=d.modules, module=d.filters.module
-        )
-        overdue = sum(row.counts[OVERDUE] for row in by_module)
+        return teams, modules_across(teams, d.modules)
+    by_module = completion_by_module(
+        d.scope, today=d.today, all_modules=d.modules, module=d.filters.module
+    )
+    return [], by_module
+
+
+@trainers_only
+def overview(request):
+    d = dashboard_for(request)
+    (teams, by_module), counted_at = counted(
+        user=request.user, d=d, what="overview", compute=lambda: _overview_counts(d)
+    )
+    overdue = sum(row.counts[OVERDUE] for row in by_module)
     return _page(
         request,
         "courses/dashboards/overview.html",
@@ -90,6 +96,8 @@ def overview(request):
         ),
         team_tables=teams if len(teams) <= TEAM_TABLES_UP_TO else [],
         overdue=overdue,
+        counted_at=counted_at,
+        kept_seconds=settings.DASHBOARD_FIGURES_SECONDS,
     )
 
 
