@@ -1,12 +1,14 @@
 """Reminders by email: assigned training due within the week, overdue, or a pass expiring; and
 each trainer's weekly digest of their overdue people.
 
-Each reminder goes at most once per record and stage, and the stage carries the date it is
-about ("due:2026-12-01"), so a due date moved later is reminded again for the new date. Safe
-when the job runs twice or two workers run it at once: a `ReminderSent` row is claimed first
-(an insert the unique constraint lets only one worker make), and the email goes only after the
-claim has committed, by whoever made it. Call it outside a transaction (a job, the command)
-so each claim commits on its own. A send that fails gives its claim back, for the next run.
+Each reminder goes once per record and stage, and the stage carries the date it is about
+("due:2026-12-01"), so a due date moved later is reminded again for the new date. Safe when
+the job runs twice, two workers run it at once, or a worker is killed mid-run: each email is
+claimed (a `ReminderSent` row the unique constraint lets only one worker insert) and sent in
+one transaction, so the claim commits only once the email has gone. A worker killed before that
+leaves no claim, and the next run sends it; a second worker's claim waits for the first's
+transaction and then finds it taken; a send that fails leaves no claim either. Call it outside
+a transaction (a job, the command), so each claim commits on its own.
 
 The stage rules are pure (`stage_of`, `digest_stage`) and take the date; `reminders_send` is
 the adapter and takes the clock too.
@@ -98,26 +100,30 @@ def site_url(path: str = "/") -> str:
     return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path.lstrip("/"))
 
 
-def _claim(*, person_id: int, record_id: int | None, stage: str, now: datetime):
+def _deliver(
+    *, person_id: int, record_id: int | None, stage: str, now: datetime, email: tuple
+) -> bool:
+    """Claim the reminder and send it, in one transaction; False if it was sent already (or
+    is being sent by another worker) or could not be sent."""
+    subject, body, to = email
     try:
         with transaction.atomic():
-            return ReminderSent.objects.create(
+            ReminderSent.objects.create(
                 person_id=person_id, record_id=record_id, stage=stage, sent_at=now
             )
+            send_mail(subject, body, None, [to])
     except IntegrityError:
-        return None  # sent already, or another worker has just claimed it
-
-
-def _send(claim: ReminderSent, *, template: str, context: dict, to: str) -> bool:
-    subject = render_to_string(f"courses/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"courses/email/{template}.txt", context)
-    try:
-        send_mail(" ".join(subject.split()), body, None, [to])
-    except Exception:  # noqa: BLE001  give the claim back: the next run tries again
-        log.warning("Could not send %s to %s", claim.stage, to, exc_info=True)
-        claim.delete()
+        return False
+    except Exception:  # noqa: BLE001  no claim is kept: the next run tries again
+        log.warning("Could not send %s to %s", stage, to, exc_info=True)
         return False
     return True
+
+
+def _email(template: str, context: dict, to: str) -> tuple[str, str, str]:
+    subject = render_to_string(f"courses/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"courses/email/{template}.txt", context)
+    return " ".join(subject.split()), body, to
 
 
 def _candidates(today: date):
@@ -160,9 +166,6 @@ def _record_reminders(*, today: date, now: datetime) -> int:
         stage = stage_of(dates, today=today)
         if stage is None or (record.pk, stage.key) in sent_already:
             continue
-        claim = _claim(person_id=record.person_id, record_id=record.pk, stage=stage.key, now=now)
-        if claim is None:
-            continue
         context = {
             "person": record.person,
             "title": record.module_title,
@@ -170,7 +173,10 @@ def _record_reminders(*, today: date, now: datetime) -> int:
             "day": day_words(stage.day, today=today),
             "url": site_url(record.module.get_url() or "/training/"),
         }
-        sent += _send(claim, template="reminder", context=context, to=record.person.email)
+        email = _email("reminder", context, record.person.email)
+        sent += _deliver(
+            person_id=record.person_id, record_id=record.pk, stage=stage.key, now=now, email=email
+        )
     return sent
 
 
@@ -215,9 +221,6 @@ def _digests(*, today: date, now: datetime) -> int:
         overdue = list(overdue_for(trainer, today=today))
         if not overdue:
             continue  # nothing to say: no email, and next week's run looks again
-        claim = _claim(person_id=trainer.pk, record_id=None, stage=stage, now=now)
-        if claim is None:
-            continue
         rows = [
             {
                 "name": r.person.get_full_name() or r.person.get_username(),
@@ -234,7 +237,8 @@ def _digests(*, today: date, now: datetime) -> int:
             "people": len({row["username"] for row in rows}),
             "url": site_url("/training/"),
         }
-        sent += _send(claim, template="digest", context=context, to=trainer.email)
+        email = _email("digest", context, trainer.email)
+        sent += _deliver(person_id=trainer.pk, record_id=None, stage=stage, now=now, email=email)
     return sent
 
 

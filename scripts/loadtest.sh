@@ -51,7 +51,7 @@ env DATABASE_URL="$DB_URL" REDIS_URL="$REDIS" PORT="$PORT" BIND=127.0.0.1 \
     WEB_CONCURRENCY="$WEB_CONCURRENCY" WEB_THREADS="$WEB_THREADS" \
     DJANGO_SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT" \
-    DJANGO_SECURE_SSL_REDIRECT=false ACCESS_LOG="" \
+    DJANGO_SECURE_SSL_REDIRECT=false ACCESS_LOG="${LOAD_ACCESS_LOG:-}" \
     bash scripts/serve.sh > "$WORK/serve.log" 2>&1 &
 serve_pid=$!
 for _ in $(seq 1 300); do

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from courses import refreshers
 from courses.models import TrainingRecord
 from courses.refreshers import (
     PassEvidence,
@@ -22,6 +23,8 @@ from courses.refreshers import (
 from organisation.factories import ProfileFactory, UserFactory
 from organisation.models import Borough
 from organisation.roles import OFFICER
+from outbox.models import QueuedJob
+from outbox.services import jobs_relay, lease_of
 from quizzes.factories import QuizFactory
 from quizzes.models import Quiz
 from quizzes.services import answer_save, attempt_start, attempt_submit
@@ -288,3 +291,30 @@ def test_trainers_see_who_owes_a_refresher_within_their_scope(world, regrade, cl
     assert "A court result past the sentencing window" in page.text
     client.force_login(users["officer"])
     assert client.get(url).status_code == 403
+
+
+class WorkerKilled(BaseException):
+    """As SIGKILL: nothing in the job catches it (RQ's in-process run stops the job there)."""
+
+
+@pytest.mark.embedded
+def test_a_marking_killed_mid_job_marks_once_after_recovery(world, regrade, monkeypatch):
+    def killed(*args, **kwargs):
+        raise WorkerKilled
+
+    shorten_the_sentencing_window()
+    monkeypatch.setattr(refreshers, "refreshers_to_add", killed)  # inside its transaction
+    regrade()
+    row = QueuedJob.objects.get(func="courses.jobs.refreshers_mark_job")
+    assert row.state == QueuedJob.STARTED
+    assert not TrainingRecord.objects.exclude(refresher_rules=[]).exists()
+    monkeypatch.undo()
+
+    after_the_lease = timezone.now() + lease_of("default") + timezone.timedelta(seconds=1)
+    assert jobs_relay(now=after_the_lease)["recovered"] == 1  # runs again, in-process
+    jobs_relay(now=after_the_lease)
+    row.refresh_from_db()
+    assert (row.state, row.attempts) == (QueuedJob.DONE, 2)
+    assert refresher_rules(world["alice"]) == refresher_rules(world["gina"]) == {WINDOW, AMBER_PD}
+    for name in ("bob", "carol", "dave"):
+        assert refresher_rules(world[name]) == set(), name

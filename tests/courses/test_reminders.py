@@ -180,8 +180,42 @@ def test_a_failed_send_gives_its_claim_back(rag, monkeypatch):
 def test_a_claim_already_made_by_another_worker_sends_nothing(rag):
     pc = person("pc-claimed")
     row = record(pc, rag, due_date=date(2026, 12, 1))
-    assert reminders._claim(person_id=pc.pk, record_id=row.pk, stage="due:2026-12-01", now=NOON)
-    assert not reminders._claim(person_id=pc.pk, record_id=row.pk, stage="due:2026-12-01", now=NOON)
+    claim = {"person_id": pc.pk, "record_id": row.pk, "stage": "due:2026-12-01", "now": NOON}
+    email = ("Training due", "Please take it.", pc.email)
+    assert reminders._deliver(**claim, email=email)
+    assert not reminders._deliver(**claim, email=email)
+    assert len(mail.outbox) == 1
+
+
+class WorkerKilled(BaseException):
+    """As SIGKILL: nothing in the job catches it."""
+
+
+def test_a_worker_killed_mid_run_leaves_nothing_unsent_or_sent_twice(rag, monkeypatch, demo_users):
+    for n in range(6):
+        due = TODAY + timedelta(days=3 if n % 2 else -3)  # due soon, or overdue
+        record(person(f"pc-{n}"), rag, due_date=due)
+    real_send = reminders.send_mail
+    calls = []
+
+    def dies_at_the_fourth(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 4:
+            raise WorkerKilled  # killed while talking to the mail server
+        return real_send(*args, **kwargs)
+
+    monkeypatch.setattr(reminders, "send_mail", dies_at_the_fourth)
+    with pytest.raises(WorkerKilled):
+        reminders_send(today=TODAY)
+    assert len(mail.outbox) == 3 and ReminderSent.objects.count() == 3
+    monkeypatch.setattr(reminders, "send_mail", real_send)
+
+    rerun = reminders_send(today=TODAY)  # after recovery: the rest, once
+    assert rerun["reminders"] == 3 and rerun["digests"] >= 1
+    assert reminders_send(today=TODAY) == {"reminders": 0, "digests": 0}
+    people = [m.to[0] for m in mail.outbox if "digest" not in m.subject.lower()]
+    assert sorted(people) == sorted(f"pc-{n}@example.police.uk" for n in range(6))
+    assert ReminderSent.objects.count() == 6 + rerun["digests"] == len(mail.outbox)
 
 
 def test_trainers_get_a_weekly_digest_of_their_overdue_people(rag, demo_users):
