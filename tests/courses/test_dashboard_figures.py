@@ -55,7 +55,7 @@ def test_the_overview_reuses_its_figures_and_says_when_they_were_counted(
     spoc = signed_in("spoc")
     first, reads = record_reads(spoc)
     assert reads == 1 and rag_row(first)[0] == "3"
-    assert re.search(r"Figures counted at \d\d:\d\d\. They are counted again at most", first)
+    assert re.search(r"Counted at \d\d:\d\d\. These figures are kept for up to a minute", first)
     newcomer = person("nia", "Nia", "Lane", place=borough("lewisham"))
     record(newcomer, training.modules["rag-table"], due=timezone.localdate() + timedelta(days=9))
     again, reads = record_reads(spoc)
@@ -106,4 +106,4 @@ def test_a_cache_that_does_not_answer_only_means_counting(kept, signed_in, force
 
 def test_without_keeping_the_page_says_nothing_about_when(signed_in, force):
     html, reads = record_reads(signed_in("spoc"))
-    assert reads == 1 and "Figures counted at" not in html
+    assert reads == 1 and "Counted at" not in html
