@@ -6,9 +6,14 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from outbox.models import QueuedJob
-from outbox.services import jobs_relay
+from outbox.services import job_enqueue, jobs_relay
+from quizzes import services
+from quizzes.models.attempt import EXPIRED, IN_PROGRESS
+from quizzes.scheduling import EXPIRE_JOB
+from quizzes.signals import attempt_graded
 from scenarios import jobs
 from scenarios.models import AnswerChange, BankQuestion, JobRun
+from tests.quizzes.conftest import make_quiz
 
 from .conftest import after_the_lease
 from .test_redis_down import make_burglary_red
@@ -108,3 +113,34 @@ def test_a_job_redis_lost_is_handed_over_again(work_queue):
     row.refresh_from_db()
     assert row.state == QueuedJob.DONE
     assert Group.objects.filter(name="lost").exists()
+
+
+@pytest.mark.embedded
+def test_an_expiry_killed_mid_marking_closes_the_attempt_once_after_recovery(
+    officer, small_bank, monkeypatch
+):
+    quiz = make_quiz(title="Timed", time_limit_minutes=10)
+    attempt = services.attempt_start(
+        user=officer, quiz=quiz, now=timezone.now() - timezone.timedelta(minutes=11)
+    )
+    graded = []
+    attempt_graded.connect(receiver := lambda sender, attempt_id, **kw: graded.append(attempt_id))
+
+    def killed(*args, **kwargs):
+        raise WorkerKilled  # while marking, inside the closing transaction
+
+    monkeypatch.setattr(services.marking, "result_of", killed)
+    job_enqueue(func=EXPIRE_JOB, kwargs={"attempt_id": attempt.pk})  # runs now, in-process
+    row = QueuedJob.objects.get(func=EXPIRE_JOB)
+    attempt.refresh_from_db()
+    assert (row.state, attempt.status, graded) == (QueuedJob.STARTED, IN_PROGRESS, [])
+    monkeypatch.undo()
+
+    assert jobs_relay(now=after_the_lease())["recovered"] == 1  # runs again, in-process
+    jobs_relay(now=after_the_lease())
+    attempt_graded.disconnect(receiver)
+    attempt.refresh_from_db()
+    row.refresh_from_db()
+    assert attempt.status == EXPIRED and attempt.score is not None
+    assert graded == [attempt.pk]  # marked once: progress and certificates follow once
+    assert (row.state, row.attempts) == (QueuedJob.DONE, 2)
