@@ -51,9 +51,6 @@ class Eligible:
     bank: PreparedBank
     by_key: dict[str, Candidate]
 
-    def __len__(self) -> int:
-        return len(self.candidates)
-
 
 def _question(row: dict) -> Question:
     facts = Facts(**{name: row["facts"][name] for name in FACT_FIELDS if name in row["facts"]})
