@@ -225,8 +225,9 @@ def main() -> None:
         # round in the same process measured starts about half a second slower than the
         # server's own log of them (p50 33 ms there), an artefact of the client, not the site.
         out = Path(args.plan).with_name(f"round-{number}.json")
-        command = [sys.executable, "-m", "loadtest.run", *sys.argv[1:], "--round-out", str(out)]
-        done = subprocess.run([*command, "--round-number", str(number)], cwd=ROOT, check=False)
+        command = [sys.executable, "-m", "loadtest.run", *sys.argv[1:]]
+        command += ["--round-out", str(out), "--round-number", str(number)]
+        done = subprocess.run(command, cwd=ROOT, check=False)
         if done.returncode:
             raise SystemExit(f"round {number} failed (exit {done.returncode})")
         rounds.append(json.loads(out.read_text()))

@@ -22,6 +22,6 @@ WHITENOISE_USE_FINDERS = True
 # keeping them turn it on); never a Redis shared with other tests.
 DASHBOARD_FIGURES_SECONDS = 0
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    **CACHES,  # noqa: F405
     "dashboards": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "d"},
 }

@@ -24,7 +24,7 @@ from organisation.factories import ProfileFactory, UserFactory
 from organisation.models import Borough
 from organisation.roles import OFFICER
 from outbox.models import QueuedJob
-from outbox.services import jobs_relay, lease_of
+from outbox.services import jobs_relay
 from quizzes.factories import QuizFactory
 from quizzes.models import Quiz
 from quizzes.services import answer_save, attempt_start, attempt_submit
@@ -32,6 +32,7 @@ from scenarios import jobs
 from scenarios.factories import ScenarioTemplateFactory
 from scenarios.models import RuleParameters
 from scenarios.rulebook import published_rulebook
+from tests.killed_workers import WorkerKilled, after_the_lease
 
 WINDOW = "court-sentencing-window"
 AMBER_PD = "amber-public-domain"
@@ -293,10 +294,6 @@ def test_trainers_see_who_owes_a_refresher_within_their_scope(world, regrade, cl
     assert client.get(url).status_code == 403
 
 
-class WorkerKilled(BaseException):
-    """As SIGKILL: nothing in the job catches it (RQ's in-process run stops the job there)."""
-
-
 @pytest.mark.embedded
 def test_a_marking_killed_mid_job_marks_once_after_recovery(world, regrade, monkeypatch):
     def killed(*args, **kwargs):
@@ -310,9 +307,8 @@ def test_a_marking_killed_mid_job_marks_once_after_recovery(world, regrade, monk
     assert not TrainingRecord.objects.exclude(refresher_rules=[]).exists()
     monkeypatch.undo()
 
-    after_the_lease = timezone.now() + lease_of("default") + timezone.timedelta(seconds=1)
-    assert jobs_relay(now=after_the_lease)["recovered"] == 1  # runs again, in-process
-    jobs_relay(now=after_the_lease)
+    assert jobs_relay(now=after_the_lease())["recovered"] == 1  # runs again, in-process
+    jobs_relay(now=after_the_lease())
     row.refresh_from_db()
     assert (row.state, row.attempts) == (QueuedJob.DONE, 2)
     assert refresher_rules(world["alice"]) == refresher_rules(world["gina"]) == {WINDOW, AMBER_PD}

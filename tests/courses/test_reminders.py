@@ -25,6 +25,7 @@ from courses.reminders import (
 from organisation.factories import ProfileFactory, UserFactory
 from organisation.models import Borough
 from organisation.roles import OFFICER
+from tests.killed_workers import WorkerKilled
 
 TODAY = date(2026, 11, 26)  # a Thursday
 NOON = datetime(2026, 11, 26, 12, 0).astimezone()
@@ -185,10 +186,6 @@ def test_a_claim_already_made_by_another_worker_sends_nothing(rag):
     assert reminders._deliver(**claim, email=email)
     assert not reminders._deliver(**claim, email=email)
     assert len(mail.outbox) == 1
-
-
-class WorkerKilled(BaseException):
-    """As SIGKILL: nothing in the job catches it."""
 
 
 def test_a_worker_killed_mid_run_leaves_nothing_unsent_or_sent_twice(rag, monkeypatch, demo_users):

@@ -1,8 +1,6 @@
 import django_rq
 import pytest
-from django.utils import timezone
 
-from outbox.services import lease_of
 from outbox.workers import JSONSimpleWorker
 from tests.quizzes.conftest import officer, quiz, small_bank  # noqa: F401  (fixtures)
 
@@ -27,11 +25,6 @@ def redis_down(settings):
         settings.REDIS_URL, settings.RQ_QUEUES = up
 
     return back_up
-
-
-def after_the_lease():
-    """A moment when any job claimed until now counts as abandoned by its worker."""
-    return timezone.now() + lease_of("default") + timezone.timedelta(seconds=1)
 
 
 @pytest.fixture

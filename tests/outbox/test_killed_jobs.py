@@ -13,17 +13,12 @@ from quizzes.scheduling import EXPIRE_JOB
 from quizzes.signals import attempt_graded
 from scenarios import jobs
 from scenarios.models import AnswerChange, BankQuestion, JobRun
+from tests.killed_workers import WorkerKilled, after_the_lease
 from tests.quizzes.conftest import make_quiz
 
-from .conftest import after_the_lease
 from .test_redis_down import make_burglary_red
 
 pytestmark = pytest.mark.django_db
-
-
-class WorkerKilled(BaseException):
-    """As SIGKILL: nothing in the job may catch it and tidy up (RQ's in-process run swallows
-    it, as a dead worker's job simply stops)."""
 
 
 def kill_at(kind: str, at: int):
