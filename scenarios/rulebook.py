@@ -28,6 +28,7 @@ TOPIC_FIELDS = (
     "sentencing_window",
     "checks_source",
     "press_bureau",
+    "custody_image_last_resort",
 )
 
 # Sent after a new version commits, with `number`.
@@ -52,9 +53,12 @@ def live_snapshot() -> dict:
 
 
 def snapshot_of(topic_model, source_model, parameters_model) -> dict:
-    # Takes the models so the data migration can pass its historical ones.
+    # Takes the models so the data migrations can pass their historical ones, which may not
+    # have every flag yet.
+    have = {field.name for field in topic_model._meta.get_fields()}
+    fields = [name for name in TOPIC_FIELDS if name in have]
     topics = list(
-        topic_model.objects.filter(live=True).order_by("sort_order", "name").values(*TOPIC_FIELDS)
+        topic_model.objects.filter(live=True).order_by("sort_order", "name").values(*fields)
     )
     sources = dict(
         source_model.objects.filter(live=True).order_by("slug").values_list("slug", "name")
@@ -70,7 +74,10 @@ def snapshot_of(topic_model, source_model, parameters_model) -> dict:
 
 
 def rulebook_from_snapshot(number: int, snapshot: dict) -> Rulebook:
-    topics = {t["slug"]: Topic(**{k: t[k] for k in TOPIC_FIELDS}) for t in snapshot["topics"]}
+    # A flag a snapshot does not carry (it predates the flag) keeps the flag's default.
+    topics = {
+        t["slug"]: Topic(**{k: t[k] for k in TOPIC_FIELDS if k in t}) for t in snapshot["topics"]
+    }
     return Rulebook(
         version=number,
         topics=MappingProxyType(topics),

@@ -10,6 +10,7 @@ FLAG_WORDS = {
     "sentencing_window": "court sentencing window applies",
     "checks_source": "green only from a green-listed source",
     "press_bureau": "always goes to the Press Bureau",
+    "custody_image_last_resort": "a custody photo only as a last resort",
 }
 
 

@@ -52,6 +52,12 @@ class Topic(RulebookEntry, index.Indexed):
         default=False,
         help_text="Major or critical incidents.",
     )
+    custody_image_last_resort = models.BooleanField(
+        "a custody photo only as a last resort",
+        default=False,
+        help_text="Missing people: a custody photo is red; a family photo comes first. On "
+        "other topics a custody photo counts as a suspect image.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
@@ -65,6 +71,7 @@ class Topic(RulebookEntry, index.Indexed):
                 FieldPanel("sentencing_window"),
                 FieldPanel("checks_source"),
                 FieldPanel("press_bureau"),
+                FieldPanel("custody_image_last_resort"),
             ],
             heading="Special rules",
         ),

@@ -25,10 +25,14 @@ Rules, in their documented order (``RULE_IDS``):
    ``rulebook.sentencing_window_days`` days since sentencing (exactly 7 is still fine). RED.
 6. ``wider-interest``: likely interest beyond local media. AMBER, Press Bureau.
 7. images: ``suspect-image-unauthorised`` RED, ``suspect-image-authorised`` GREEN,
-   ``general-image`` GREEN.
+   ``general-image`` GREEN. A custody photo counts as a suspect image, except on a
+   ``custody_image_last_resort`` topic (missing people), where it is
+   ``custody-image-missing-person`` RED whether or not its release was authorised.
+   ``wanted-person-arrested`` (an appeal posted or left up after the arrest) RED.
 8. media law, whatever the topic (retweets and links too), each RED:
    ``sexual-offence-victim``, ``child-in-proceedings``, ``named-before-charge``,
-   ``prejudicial-content``.
+   ``prejudicial-content``, ``unproven-allegation`` (defamation), ``names-cautioned-person``;
+   and ``ethnicity-or-nationality`` AMBER (not released routinely: ask DMC).
 9. ``breaking-press-bureau``: ``breaking`` and the verdict is AMBER or RED; the reason carries
    that rating; Press Bureau. (Breaking news on an otherwise GREEN post adds nothing.)
 
@@ -91,10 +95,15 @@ RULE_IDS = (
     "suspect-image-unauthorised",
     "suspect-image-authorised",
     "general-image",
+    "custody-image-missing-person",
+    "wanted-person-arrested",
     "sexual-offence-victim",
     "child-in-proceedings",
     "named-before-charge",
     "prejudicial-content",
+    "unproven-allegation",
+    "names-cautioned-person",
+    "ethnicity-or-nationality",
     "breaking-press-bureau",
 )
 
@@ -106,6 +115,8 @@ _RATING_OF = (GREEN, AMBER, RED)  # severity -> rating
 _ACTION_OF = tuple(ACTIONS[rating] for rating in _RATING_OF)
 _SEVERITY_OF = {GREEN: 0, AMBER: 1, RED: 2}
 _RULE_INDEX = {rule: index for index, rule in enumerate(RULE_IDS)}
+_SPAN = 32  # sort keys per severity band: more than there are rules, so keys never collide
+assert len(RULE_IDS) <= _SPAN
 
 # A slot is one rule's prebuilt reasons and sort keys for each verdict severity:
 # (reason under GREEN, under AMBER, under RED, key under GREEN, under AMBER, under RED),
@@ -113,7 +124,7 @@ _RULE_INDEX = {rule: index for index, rule in enumerate(RULE_IDS)}
 # ``evaluate`` collects slots, sorts them by one key and picks one reason each, all in C.
 _PICK = (itemgetter(0), itemgetter(1), itemgetter(2))
 _KEY = (itemgetter(3), itemgetter(4), itemgetter(5))
-_CONTEXT_KEY = 100  # above every deciding key (at most 2 * 20 + 18)
+_CONTEXT_KEY = 100  # above every deciding key (at most 2 * _SPAN + _SPAN - 1 = 95)
 
 
 def _slot(rule: str, rating: str, words: Wording, url: str) -> tuple:
@@ -132,7 +143,7 @@ def _slot(rule: str, rating: str, words: Wording, url: str) -> tuple:
             raise ValueError(f"{rule}: no wording for it under a {verdict_rating} verdict")
         reasons.append(Reason(rule, summary, url, rating, decides))
         # Deciding first, then most severe first, then the documented rule order.
-        keys.append((0 if decides else _CONTEXT_KEY) + 20 * (2 - own) + _RULE_INDEX[rule])
+        keys.append((0 if decides else _CONTEXT_KEY) + _SPAN * (2 - own) + _RULE_INDEX[rule])
     return (*reasons, *keys)
 
 
@@ -161,12 +172,19 @@ class _Variant:
 
 
 class _CompiledTopic:
-    __slots__ = ("variants", "checks_source", "sentencing_window")
+    __slots__ = ("variants", "checks_source", "sentencing_window", "custody_last_resort")
 
-    def __init__(self, variants: tuple[_Variant, ...], checks_source: bool, window: bool):
+    def __init__(
+        self,
+        variants: tuple[_Variant, ...],
+        checks_source: bool,
+        window: bool,
+        custody_last_resort: bool,
+    ):
         self.variants = variants  # indexed by 2 * ksi + in_public_domain
         self.checks_source = checks_source
         self.sentencing_window = window
+        self.custody_last_resort = custody_last_resort
 
 
 class Compiled:
@@ -203,10 +221,17 @@ class Compiled:
             "suspect-image-authorised", GREEN, wording.suspect_image_authorised()
         )
         self.general_image = slot("general-image", GREEN, wording.general_image())
+        self.custody_missing = slot(
+            "custody-image-missing-person", RED, wording.custody_image_missing_person()
+        )
+        self.wanted_arrested = slot("wanted-person-arrested", RED, wording.wanted_person_arrested())
         self.sexual_offence = slot("sexual-offence-victim", RED, wording.sexual_offence_victim())
         self.child = slot("child-in-proceedings", RED, wording.child_in_proceedings())
         self.named = slot("named-before-charge", RED, wording.named_before_charge())
         self.prejudicial = slot("prejudicial-content", RED, wording.prejudicial_content())
+        self.allegation = slot("unproven-allegation", RED, wording.unproven_allegation())
+        self.cautioned = slot("names-cautioned-person", RED, wording.names_cautioned_person())
+        self.ethnicity = slot("ethnicity-or-nationality", AMBER, wording.ethnicity_or_nationality())
         green_list = ", ".join(sorted(rulebook.green_sources))
         self.green_sources = {
             source: slot("source-green-listed", GREEN, wording.source_green_listed(source))
@@ -267,7 +292,12 @@ class Compiled:
                 if topic.press_bureau:
                     slots.append(major_slot)
                 variants.append(_Variant(tuple(slots)))
-        return _CompiledTopic(tuple(variants), topic.checks_source, topic.sentencing_window)
+        return _CompiledTopic(
+            tuple(variants),
+            topic.checks_source,
+            topic.sentencing_window,
+            topic.custody_image_last_resort,
+        )
 
 
 _compiled = PerRulebookCache(Compiled)
@@ -337,16 +367,24 @@ def evaluate(facts: Facts, rulebook: Rulebook) -> Verdict:
             severity = 1
     image = facts.image
     if image != "none":
-        if image == "suspect":
+        if image == "general":
+            extra.append(c.general_image)
+        elif image == "custody" and topic.custody_last_resort:
+            extra.append(c.custody_missing)
+            severity = 2
+        elif image == "suspect" or image == "custody":
             if facts.image_release_authorised:
                 extra.append(c.suspect_authorised)
             else:
                 extra.append(c.suspect_unauthorised)
                 severity = 2
-        elif image == "general":
-            extra.append(c.general_image)
         else:
-            raise FactsError({"image": f"must be one of none, general, suspect; got {image!r}"})
+            raise FactsError(
+                {"image": f"must be one of none, general, suspect, custody; got {image!r}"}
+            )
+    if facts.wanted_person_arrested:
+        extra.append(c.wanted_arrested)
+        severity = 2
     if facts.identifies_sexual_offence_victim:
         extra.append(c.sexual_offence)
         severity = 2
@@ -359,6 +397,16 @@ def evaluate(facts: Facts, rulebook: Rulebook) -> Verdict:
     if facts.prejudicial_content:
         extra.append(c.prejudicial)
         severity = 2
+    if facts.unproven_allegation:
+        extra.append(c.allegation)
+        severity = 2
+    if facts.names_cautioned_person:
+        extra.append(c.cautioned)
+        severity = 2
+    if facts.gives_ethnicity_or_nationality:
+        extra.append(c.ethnicity)
+        if severity < 1:
+            severity = 1
 
     if severity == 0:
         # Every reason is GREEN and decides; topic and extra slots are each in rule order.

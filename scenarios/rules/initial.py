@@ -43,7 +43,7 @@ _ROWS = (
     ("evacuation-emergency", "Evacuation or other emergency", AMBER, None),
     ("speeding-crackdown", "Speeding crackdowns", AMBER, None),
     ("wanted-suspect", "Wanted suspects", AMBER, None),
-    ("missing-person", "Missing people", AMBER, None),
+    ("missing-person", "Missing people", AMBER, "custody_image_last_resort"),
     ("charge-details", "Charge details", AMBER, None),
     ("appeal", "Local and pan-London appeals", AMBER, None),
     # RED: "Do not post, contact DMC"
@@ -59,7 +59,13 @@ _ROWS = (
     ("complaint-response", "Responding to complaints", RED, None),
 )
 
-_FLAGS = ("amber_when_ksi", "sentencing_window", "checks_source", "press_bureau")
+_FLAGS = (
+    "amber_when_ksi",
+    "sentencing_window",
+    "checks_source",
+    "press_bureau",
+    "custody_image_last_resort",
+)
 
 INITIAL_TOPICS: tuple[dict, ...] = tuple(
     {
@@ -102,6 +108,11 @@ DEFAULT_GUIDANCE_URLS = MappingProxyType(
         "child-in-proceedings": "/guidance/media-law/#children",
         "named-before-charge": "/guidance/media-law/#naming-suspects",
         "prejudicial-content": "/guidance/media-law/#contempt",
+        "unproven-allegation": "/guidance/media-law/#defamation",
+        "names-cautioned-person": "/guidance/media-law/#cautions",
+        "ethnicity-or-nationality": "/guidance/media-law/#ethnicity-nationality",
+        "wanted-person-arrested": "/guidance/images/#after-arrest",
+        "custody-image-missing-person": "/guidance/images/#missing-people",
         "source-green-listed": "/guidance/rag/#green",
         "source-not-green-listed": "/guidance/rag/#amber",
         "not-covered": "/guidance/rag/#amber",
@@ -121,6 +132,7 @@ def initial_rulebook(version: int = 1) -> Rulebook:
             sentencing_window=row["sentencing_window"],
             checks_source=row["checks_source"],
             press_bureau=row["press_bureau"],
+            custody_image_last_resort=row["custody_image_last_resort"],
         )
         for row in sorted(INITIAL_TOPICS, key=lambda row: row["sort_order"])
     }

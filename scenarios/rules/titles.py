@@ -20,10 +20,15 @@ RULE_TITLES = MappingProxyType(
         "suspect-image-unauthorised": "A suspect image without authorised release",
         "suspect-image-authorised": "A suspect image with authorised release",
         "general-image": "A general photo",
+        "custody-image-missing-person": "A custody photo of a missing person",
+        "wanted-person-arrested": "A wanted appeal kept up after the arrest",
         "sexual-offence-victim": "Could identify a victim of a sexual offence",
         "child-in-proceedings": "Could identify an under-18 in criminal proceedings",
         "named-before-charge": "Names a suspect before charge",
         "prejudicial-content": "Prejudicial content about active proceedings",
+        "unproven-allegation": "An allegation with no charge or conviction behind it",
+        "names-cautioned-person": "Names someone cautioned or given a fixed penalty",
+        "ethnicity-or-nationality": "Gives a suspect's ethnicity or nationality",
         "breaking-press-bureau": "An incident unfolding now",
     }
 )

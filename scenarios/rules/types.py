@@ -27,7 +27,7 @@ CONTACT_DMC = "dmc"
 CONTACT_PRESS_BUREAU = "press-bureau"
 CONTACTS = (CONTACT_NONE, CONTACT_DMC, CONTACT_PRESS_BUREAU)
 
-IMAGE_KINDS = ("none", "general", "suspect")
+IMAGE_KINDS = ("none", "general", "suspect", "custody")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,8 @@ class Topic:
     sentencing_window: bool = False  # court-result: the one-week rule applies
     checks_source: bool = False  # retweet, link: green only from a green-listed source
     press_bureau: bool = False  # major-critical-incident: always the Press Bureau
+    # missing-person: a custody photo only as a last resort (a family photo comes first)
+    custody_image_last_resort: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +76,23 @@ class Facts:
     names_suspect_before_charge: bool = False
     prejudicial_content: bool = False
     source: str | None = None
+    # Contract v2: the law the guidance invokes.
+    unproven_allegation: bool = False
+    wanted_person_arrested: bool = False
+    names_cautioned_person: bool = False
+    gives_ethnicity_or_nationality: bool = False
 
 
 FACT_FIELDS = tuple(Facts.__dataclass_fields__)
+
+# Facts added after contract v1. Written out (in a question's stored facts and its key) only
+# when set, so every question keyed before they existed keeps its key and its facts.
+V2_FACT_FIELDS = (
+    "unproven_allegation",
+    "wanted_person_arrested",
+    "names_cautioned_person",
+    "gives_ethnicity_or_nationality",
+)
 
 # Short plain-English labels for trainer screens (every fact but the topic, which has its name).
 FACT_LABELS = {
@@ -92,12 +108,17 @@ FACT_LABELS = {
     "names_suspect_before_charge": "Names a suspect before charge",
     "prejudicial_content": "Prejudicial content about active proceedings",
     "source": "Whose post or site it shares",
+    "unproven_allegation": "Says someone did wrong, with no charge or conviction",
+    "wanted_person_arrested": "A wanted appeal kept up after the arrest",
+    "names_cautioned_person": "Names someone cautioned or given a fixed penalty",
+    "gives_ethnicity_or_nationality": "Gives a suspect's ethnicity or nationality",
 }
 
 IMAGE_LABELS = {
     "none": "No picture",
     "general": "A general photo",
     "suspect": "A picture of a suspect or defendant",
+    "custody": "A custody photograph",
 }
 
 

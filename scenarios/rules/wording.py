@@ -236,6 +236,24 @@ def suspect_image_authorised() -> Wording:
     )
 
 
+def custody_image_missing_person() -> Wording:
+    return _decides(
+        RED,
+        "A custody photo of a missing person is a last resort: use a recent photo from the "
+        "family or friends instead, and ask DMC if there is truly no other. Do not post the "
+        "custody photo.",
+    )
+
+
+def wanted_person_arrested() -> Wording:
+    return _decides(
+        RED,
+        "The wanted person has been arrested, so the appeal and their picture must come down "
+        "now: posting or leaving them up after an arrest can prejudice the case. Do not post "
+        "this; take the appeal down.",
+    )
+
+
 def general_image() -> Wording:
     return _decides(
         GREEN,
@@ -274,4 +292,30 @@ def prejudicial_content() -> Wording:
         RED,
         "While proceedings are active, previous convictions, evidence or words that imply "
         "guilt can prejudice a trial and be contempt of court. Do not post this.",
+    )
+
+
+def unproven_allegation() -> Wording:
+    return _decides(
+        RED,
+        "This says an identifiable person or business did something wrong, and no charge or "
+        "conviction backs it up: that can be defamation, whoever first said it, and a retweet "
+        "publishes it again. Do not post this.",
+    )
+
+
+def names_cautioned_person() -> Wording:
+    return _decides(
+        RED,
+        "People given a caution, a fixed penalty or another out-of-court disposal are not "
+        "named: give the offence, age and area only. Do not post this.",
+    )
+
+
+def ethnicity_or_nationality() -> Wording:
+    return _decides(
+        AMBER,
+        "A suspect's ethnicity or nationality is not released routinely, only in high-profile "
+        "cases with a policing purpose. Ask DMC before posting it.",
+        "On its own, giving a suspect's ethnicity or nationality would be amber (ask DMC first).",
     )

@@ -35,6 +35,7 @@ class TopicViewSet(SnippetViewSet):
                     FieldPanel("sentencing_window"),
                     FieldPanel("checks_source"),
                     FieldPanel("press_bureau"),
+                    FieldPanel("custody_image_last_resort"),
                 ],
                 heading="Special rules",
             ),
