@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from scenarios.rules.types import ACTIONS, FACT_FIELDS, RATINGS, Facts, Reason, Verdict
+from scenarios.rules.types import (
+    ACTIONS,
+    FACT_FIELDS,
+    RATINGS,
+    V2_FACT_FIELDS,
+    Facts,
+    Reason,
+    Verdict,
+)
 
 
 @dataclass(frozen=True)
@@ -24,8 +32,15 @@ class Scenario:
 ANSWERS = tuple((rating, ACTIONS[rating]) for rating in RATINGS)
 
 
+_V2 = frozenset(V2_FACT_FIELDS)
+
+
 def facts_dict(facts: Facts) -> dict[str, Any]:
-    return {name: getattr(facts, name) for name in FACT_FIELDS}
+    """Every fact, except a contract v2 fact left at its default: so a question's stored
+    facts and its key stay what they were before contract v2."""
+    return {
+        name: value for name in FACT_FIELDS if (value := getattr(facts, name)) or name not in _V2
+    }
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,9 @@ LEGAL = [
     ("identifies_child_in_proceedings", "child-in-proceedings"),
     ("names_suspect_before_charge", "named-before-charge"),
     ("prejudicial_content", "prejudicial-content"),
+    # Contract v2: RED whatever the topic, like the media law above.
+    ("unproven_allegation", "unproven-allegation"),
+    ("names_cautioned_person", "names-cautioned-person"),
 ]
 ACTION_TEXT = {
     GREEN: "Go for it!",
@@ -549,7 +552,7 @@ def test_rule_ids():
         "amber-public-domain",
         "red-topic",
     }
-    assert len(RULE_IDS) == len(set(RULE_IDS)) == 19
+    assert len(RULE_IDS) == len(set(RULE_IDS)) == 24
 
 
 def test_every_reason_links_to_its_guidance_section():
@@ -564,6 +567,9 @@ def test_every_reason_links_to_its_guidance_section():
             {"image": "suspect", "image_release_authorised": True},
             {"identifies_sexual_offence_victim": True, "identifies_child_in_proceedings": True},
             {"names_suspect_before_charge": True},
+            {"unproven_allegation": True, "names_cautioned_person": True},
+            {"wanted_person_arrested": True, "gives_ethnicity_or_nationality": True},
+            {"image": "custody"},
         )
     ]
     seen = set()
@@ -703,6 +709,7 @@ def test_initial_topics_are_plain_dicts_with_the_migration_keys():
         "sentencing_window",
         "checks_source",
         "press_bureau",
+        "custody_image_last_resort",
         "sort_order",
     }
     for row in INITIAL_TOPICS:
@@ -770,6 +777,11 @@ def test_default_guidance_urls_exactly():
         "child-in-proceedings": "/guidance/media-law/#children",
         "named-before-charge": "/guidance/media-law/#naming-suspects",
         "prejudicial-content": "/guidance/media-law/#contempt",
+        "unproven-allegation": "/guidance/media-law/#defamation",
+        "names-cautioned-person": "/guidance/media-law/#cautions",
+        "ethnicity-or-nationality": "/guidance/media-law/#ethnicity-nationality",
+        "wanted-person-arrested": "/guidance/images/#after-arrest",
+        "custody-image-missing-person": "/guidance/images/#missing-people",
         "source-green-listed": "/guidance/rag/#green",
         "source-not-green-listed": "/guidance/rag/#amber",
         "not-covered": "/guidance/rag/#amber",
@@ -981,6 +993,34 @@ WORDING_CASES = [
     ),
     *[(rule, RED, {"topic": "burglary", flag: True}, True, None) for flag, rule in LEGAL],
     (
+        "wanted-person-arrested",
+        RED,
+        {"topic": "burglary", "wanted_person_arrested": True},
+        True,
+        None,
+    ),
+    (
+        "custody-image-missing-person",
+        RED,
+        {"topic": "missing-person", "in_public_domain": True, "image": "custody"},
+        True,
+        None,
+    ),
+    (
+        "ethnicity-or-nationality",
+        AMBER,
+        {"topic": "burglary", "gives_ethnicity_or_nationality": True},
+        True,
+        None,
+    ),
+    (
+        "ethnicity-or-nationality",
+        RED,
+        {"topic": "missing-person", "gives_ethnicity_or_nationality": True},
+        False,
+        "On its own, giving a suspect's ethnicity or nationality would be amber (ask DMC first).",
+    ),
+    (
         "breaking-press-bureau",
         AMBER,
         {"topic": "evacuation-emergency", "in_public_domain": True, "breaking": True},
@@ -1010,6 +1050,11 @@ RATINGS_A_RULE_CAN_SIT_UNDER = {
     "child-in-proceedings": {RED},
     "named-before-charge": {RED},
     "prejudicial-content": {RED},
+    "unproven-allegation": {RED},
+    "names-cautioned-person": {RED},
+    "wanted-person-arrested": {RED},
+    "custody-image-missing-person": {RED},
+    "ethnicity-or-nationality": {AMBER, RED},
     "breaking-press-bureau": {AMBER, RED},
 }
 

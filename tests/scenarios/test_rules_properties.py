@@ -48,6 +48,10 @@ facts_strategy = st.builds(
     names_suspect_before_charge=st.booleans(),
     prejudicial_content=st.booleans(),
     source=st.none() | st.sampled_from(SOURCES),
+    unproven_allegation=st.booleans(),
+    wanted_person_arrested=st.booleans(),
+    names_cautioned_person=st.booleans(),
+    gives_ethnicity_or_nationality=st.booleans(),
 )
 
 
@@ -90,8 +94,22 @@ RESTRICTIONS = [
             "identifies_child_in_proceedings",
             "names_suspect_before_charge",
             "prejudicial_content",
+            "unproven_allegation",
+            "wanted_person_arrested",
+            "names_cautioned_person",
+            "gives_ethnicity_or_nationality",
         )
     ],
+    (
+        "custody photo instead of a general one",
+        lambda f: f.image in ("none", "general"),
+        lambda f: dataclasses.replace(f, image="custody"),
+    ),
+    (
+        "custody photo no longer authorised",
+        lambda f: f.image == "custody" and f.image_release_authorised,
+        lambda f: dataclasses.replace(f, image_release_authorised=False),
+    ),
     (
         "unauthorised suspect image",
         lambda f: f.image == "none",
@@ -203,6 +221,15 @@ def check_legal_flags_are_red(facts, verdict):
         or facts.identifies_child_in_proceedings
         or facts.names_suspect_before_charge
         or facts.prejudicial_content
+        or facts.unproven_allegation
+        or facts.wanted_person_arrested
+        or facts.names_cautioned_person
+    ):
+        assert verdict.rating == "RED"
+    if facts.gives_ethnicity_or_nationality:
+        assert verdict.rating != "GREEN"
+    if facts.image == "custody" and (
+        RB.topics[facts.topic].custody_image_last_resort or not facts.image_release_authorised
     ):
         assert verdict.rating == "RED"
 
@@ -234,6 +261,7 @@ lifted_facts = st.builds(
     image_release_authorised=st.booleans(),
     prejudicial_content=st.booleans(),
     source=st.none() | st.sampled_from(SOURCES),
+    gives_ethnicity_or_nationality=st.booleans(),
 )
 
 

@@ -38,6 +38,10 @@ FULL = {
     "names_suspect_before_charge": False,
     "prejudicial_content": False,
     "source": "metpoliceuk",
+    "unproven_allegation": False,
+    "wanted_person_arrested": True,
+    "names_cautioned_person": False,
+    "gives_ethnicity_or_nationality": True,
 }
 BOOL_FIELDS = [
     "in_public_domain",
@@ -49,6 +53,10 @@ BOOL_FIELDS = [
     "identifies_child_in_proceedings",
     "names_suspect_before_charge",
     "prejudicial_content",
+    "unproven_allegation",
+    "wanted_person_arrested",
+    "names_cautioned_person",
+    "gives_ethnicity_or_nationality",
 ]
 
 
@@ -300,6 +308,7 @@ def test_every_image_kind_has_a_label():
         "none": "No picture",
         "general": "A general photo",
         "suspect": "A picture of a suspect or defendant",
+        "custody": "A custody photograph",
     }
 
 
