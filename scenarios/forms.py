@@ -11,7 +11,10 @@ IMAGE_CHOICES = [
     ("none", "No picture"),
     ("general", "A general photo (officers, a street, an event, crime prevention)"),
     ("suspect", "A picture of a suspect or defendant"),
+    ("custody", "A custody photograph"),
 ]
+# Picture kinds whose release must be authorised (a custody photo counts as a suspect image).
+AUTHORISED_IMAGES = ("suspect", "custody")
 OTHER_SOURCE = "other"
 
 # Which questions apply to which topics. Each key names a form field; the test is a
@@ -28,6 +31,9 @@ LEGAL_FIELDS = (
     "identifies_child_in_proceedings",
     "names_suspect_before_charge",
     "prejudicial_content",
+    "unproven_allegation",
+    "names_cautioned_person",
+    "wanted_person_arrested",
 )
 
 
@@ -100,9 +106,17 @@ class DraftCheckForm(forms.Form):
         widget=forms.RadioSelect,
     )
     image_release_authorised = forms.ChoiceField(
-        label="Has release of the suspect's picture been authorised?",
+        label="Has release of the suspect's or custody picture been authorised?",
         help_text="Authorised by the SIO or OIC, with a recorded decision that it is "
         "necessary and proportionate.",
+        choices=YES_NO,
+        initial="no",
+        required=False,  # an unanswered question keeps its safe default
+        widget=forms.RadioSelect,
+    )
+    gives_ethnicity_or_nationality = forms.ChoiceField(
+        label="Does it give a suspect's ethnicity or nationality?",
+        help_text="These are not released routinely: only in high-profile cases, through DMC.",
         choices=YES_NO,
         initial="no",
         required=False,  # an unanswered question keeps its safe default
@@ -122,6 +136,18 @@ class DraftCheckForm(forms.Form):
     prejudicial_content = forms.BooleanField(
         label="Mention previous convictions, evidence, or words implying guilt "
         "while a case is active",
+        required=False,
+    )
+    unproven_allegation = forms.BooleanField(
+        label="Say that a person or business did something wrong, with no charge or "
+        "conviction behind it",
+        required=False,
+    )
+    names_cautioned_person = forms.BooleanField(
+        label="Name someone given a caution or a fixed penalty", required=False
+    )
+    wanted_person_arrested = forms.BooleanField(
+        label="Show a wanted appeal or picture of someone who has since been arrested",
         required=False,
     )
 
@@ -166,6 +192,7 @@ class DraftCheckForm(forms.Form):
                 "breaking",
                 "image",
                 "image_release_authorised",
+                "gives_ethnicity_or_nationality",
             )
         ]
 
@@ -188,7 +215,13 @@ class DraftCheckForm(forms.Form):
         data = self.cleaned_data
         topic = self.rulebook.topics[data["topic"]]
         facts = {"topic": topic.slug}
-        for name in ("in_public_domain", "ksi", "wider_interest", "breaking"):
+        for name in (
+            "in_public_domain",
+            "ksi",
+            "wider_interest",
+            "breaking",
+            "gives_ethnicity_or_nationality",
+        ):
             if self.applies(name, topic):
                 facts[name] = data.get(name) == "yes"
         if self.applies("days_since_sentencing", topic):
@@ -199,7 +232,7 @@ class DraftCheckForm(forms.Form):
                 source = source_slug(data.get("other_source", ""))
             facts["source"] = source
         facts["image"] = data.get("image") or "none"
-        if facts["image"] == "suspect":
+        if facts["image"] in AUTHORISED_IMAGES:
             facts["image_release_authorised"] = data.get("image_release_authorised") == "yes"
         for name in LEGAL_FIELDS:
             facts[name] = bool(data.get(name))

@@ -28,7 +28,7 @@
   function updateImage() {
     if (!authorised) return;
     var chosen = form.querySelector("input[name=image]:checked");
-    authorised.closest(".question").hidden = !chosen || chosen.value !== "suspect" || topic.value === "";
+    authorised.closest(".question").hidden = !chosen || (chosen.value !== "suspect" && chosen.value !== "custody") || topic.value === "";
   }
   image.forEach(function (el) { el.addEventListener("change", updateImage); });
   update();

@@ -18,6 +18,12 @@ CONTRACT_EXAMPLES = [
     ({"topic": "court-result", "in_public_domain": True, "days_since_sentencing": 3}, "AMBER"),
     ({"topic": "retweet", "source": "metpoliceuk"}, "GREEN"),
     ({"topic": "terror-threat-level", "in_public_domain": True}, "RED"),
+    # Contract v2
+    ({"topic": "burglary", "gives_ethnicity_or_nationality": True}, "AMBER"),
+    ({"topic": "retweet", "source": "community-group", "unproven_allegation": True}, "RED"),
+    ({"topic": "missing-person", "in_public_domain": True, "image": "custody"}, "RED"),
+    ({"topic": "wanted-suspect", "in_public_domain": True, "wanted_person_arrested": True}, "RED"),
+    ({"topic": "criminal-damage", "names_cautioned_person": True}, "RED"),
 ]
 
 
@@ -209,6 +215,50 @@ class TestDraftChecker:
         assert client.post(self.url, data).context["verdict"].rating == "RED"
         data["image_release_authorised"] = "yes"
         assert client.post(self.url, data).context["verdict"].rating == "AMBER"
+
+    def test_a_custody_photo_is_a_suspect_image_except_for_a_missing_person(self, signed_in):
+        client = signed_in("officer")
+        wanted = {
+            "topic": "wanted-suspect",
+            "questions_for": "wanted-suspect",
+            "in_public_domain": "yes",
+            "image": "custody",
+            "image_release_authorised": "yes",
+        }
+        assert client.post(self.url, wanted).context["verdict"].rating == "AMBER"
+        missing = {**wanted, "topic": "missing-person", "questions_for": "missing-person"}
+        verdict = client.post(self.url, missing).context["verdict"]
+        assert verdict.rating == "RED"
+        assert verdict.reasons[0].rule == "custody-image-missing-person"
+
+    @pytest.mark.parametrize(
+        ("answer", "rule"),
+        [
+            ({"unproven_allegation": "on"}, "unproven-allegation"),
+            ({"names_cautioned_person": "on"}, "names-cautioned-person"),
+            ({"wanted_person_arrested": "on"}, "wanted-person-arrested"),
+        ],
+    )
+    def test_v2_legal_ticks_make_any_post_red(self, signed_in, answer, rule):
+        data = {"topic": "retweet", "questions_for": "retweet", "source": "metpoliceuk"}
+        client = signed_in("officer")
+        assert client.post(self.url, data).context["verdict"].rating == "GREEN"
+        verdict = client.post(self.url, {**data, **answer}).context["verdict"]
+        assert verdict.rating == "RED"
+        assert verdict.reasons[0].rule == rule
+
+    def test_ethnicity_or_nationality_makes_a_green_post_amber(self, signed_in):
+        data = {"topic": "assault", "questions_for": "assault"}
+        client = signed_in("officer")
+        response = client.post(self.url, data)
+        assert "Does it give a suspect&#x27;s ethnicity or nationality?" in (
+            response.content.decode()
+        )
+        assert response.context["verdict"].rating == "GREEN"
+        data["gives_ethnicity_or_nationality"] = "yes"
+        verdict = client.post(self.url, data).context["verdict"]
+        assert (verdict.rating, verdict.contact) == ("AMBER", "dmc")
+        assert verdict.reasons[0].rule == "ethnicity-or-nationality"
 
     def test_a_retweet_from_another_account_needs_its_handle(self, signed_in):
         client = signed_in("officer")
