@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,8 +15,10 @@ from api.forms import TokenForm
 from api.middleware import GENERIC_ERRORS, api_error, is_api
 from api.models import ApiToken
 from api.services import MAX_LIVE_TOKENS, token_create, token_list, token_revoke
+from scenarios.drafts import DraftsError, draft_suggest, parse_draft, parse_drafts
 from scenarios.rulebook import published_rulebook
 from scenarios.rules import FactsError, evaluate, parse_facts, parse_many
+from scenarios.topic_model import TopicModelNotReady, enqueue_training
 
 
 @require_POST
@@ -43,6 +46,40 @@ def rag_check_api(request):
         if exc.index is not None:
             body["index"] = exc.index
         return JsonResponse(body, status=400)
+
+
+@require_POST
+def rag_suggest_api(request):
+    """POST a draft (a string, or {"text": ..., "today": "YYYY-MM-DD"}) or an array of them;
+    get the suggested topics and facts back, with the words that suggest them. Suggestions
+    are for a person to confirm: grade the confirmed facts with /api/rag/check."""
+    if not request.user.is_authenticated:
+        return api_error("auth", "Sign in to use the suggestions.", status=401)
+    try:
+        data = json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError) as exc:
+        return api_error("body", f"Not valid JSON: {exc}", status=400)
+    except RecursionError:
+        return api_error("body", "Not valid drafts: the JSON is nested too deeply.", status=400)
+    today = timezone.localdate()
+    try:
+        if isinstance(data, list):
+            drafts = parse_drafts(data, today=today)
+        else:
+            drafts = [parse_draft(data, today=today)]
+    except DraftsError as exc:
+        return api_error("drafts", f"{exc}.", status=400)
+    try:
+        suggestions = [draft_suggest(draft=draft) for draft in drafts]
+    except TopicModelNotReady:
+        enqueue_training()
+        return api_error(
+            "model",
+            "Suggestions are not ready yet: the topic model is being trained. Try again in a "
+            "minute.",
+            status=503,
+        )
+    return JsonResponse(suggestions if isinstance(data, list) else suggestions[0], safe=False)
 
 
 def api_not_found(request, rest=""):

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCHES = ["bench_engine.py", "bench_generator.py", "bench_rag_check.py"]
+BENCHES = ["bench_engine.py", "bench_generator.py", "bench_rag_check.py", "bench_suggest.py"]
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 BENCH_DB = "media_awareness_bench"
 FORCE_DB = "media_awareness_bench_force"

@@ -29,7 +29,7 @@ def _matters(name: str, facts: dict, topic) -> bool:
     if facts[name] != DEFAULTS.get(name):
         return True
     if name == "image_release_authorised":
-        return facts.get("image") == "suspect"
+        return facts.get("image") in ("suspect", "custody")
     test = APPLIES_WHEN.get(name)
     return test is not None and topic is not None and test(topic)
 
@@ -53,3 +53,26 @@ def facts_as_list(facts: dict) -> list[tuple[str, str]]:
     if hidden:
         rows.append(("Everything else", "No (no picture, nothing the law forbids)"))
     return rows
+
+
+def suggestion_rows(suggestion: dict, rulebook) -> dict:
+    """A suggestion in words: the likeliest topics with how sure, then each fact the draft's
+    words suggest, with those words, and whether it was set to be safe rather than found."""
+    topics = [
+        (rulebook.topics[t["topic"]].name, f"{t['confidence']:.0%}")
+        for t in suggestion["topics"]
+        if t["topic"] in rulebook.topics
+    ]
+    unsure = set(suggestion.get("ask", ()))
+    facts = suggestion["facts"]
+    rows = [
+        (
+            FACT_LABELS.get(field, field),
+            _value(field, facts[field]),
+            suggestion["evidence"].get(field, ""),
+            field in unsure,
+        )
+        for field in FACT_FIELDS
+        if field != "topic" and field in facts
+    ]
+    return {"topics": topics, "facts": rows}

@@ -49,9 +49,14 @@ class DraftCheckForm(forms.Form):
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Optional. Paste it here to see it beside the verdict; it is not stored.",
+        help_text="Paste it and press Continue: we suggest the answers from its words, and you "
+        "check each one. It is not stored.",
     )
-    topic = forms.ChoiceField(label="What is it about?")
+    topic = forms.ChoiceField(
+        label="What is it about?",
+        help_text="Leave it to the suggestion, or choose the topic yourself to answer the "
+        "questions step by step.",
+    )
     in_public_domain = forms.ChoiceField(
         label="Has it already been reported publicly?",
         help_text="By the Met's central accounts, the media or the courts.",
@@ -151,11 +156,27 @@ class DraftCheckForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, rulebook: Rulebook, **kwargs):
+    def __init__(self, *args, rulebook: Rulebook, likely_topics=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.rulebook = rulebook
         topics = sorted(rulebook.topics.values(), key=lambda t: t.name.lower())
-        self.fields["topic"].choices = [("", "Choose a topic")] + [(t.slug, t.name) for t in topics]
+        every = [(t.slug, t.name) for t in topics]
+        likely = [
+            (slug, f"{rulebook.topics[slug].name} ({confidence:.0%} sure)")
+            for slug, confidence in likely_topics
+            if slug in rulebook.topics
+        ]
+        if likely:
+            # The suggestion's likeliest topics first, then the rest, each topic once.
+            shown = {slug for slug, _ in likely}
+            rest = [(slug, name) for slug, name in every if slug not in shown]
+            self.fields["topic"].choices = [
+                ("", "Choose a topic"),
+                ("Likeliest from your draft", likely),
+                ("Every topic", rest),
+            ]
+        else:
+            self.fields["topic"].choices = [("", "Choose a topic")] + every
         sources = sorted(rulebook.green_sources)
         self.fields["source"].choices = (
             [("", "Not sure")]
@@ -164,7 +185,7 @@ class DraftCheckForm(forms.Form):
         )
 
     def topic_object(self):
-        slug = self.data.get("topic") if self.is_bound else None
+        slug = self.data.get("topic") if self.is_bound else self.initial.get("topic")
         return self.rulebook.topics.get(slug or "")
 
     def applies(self, name: str, topic=None) -> bool:
@@ -237,3 +258,32 @@ class DraftCheckForm(forms.Form):
         for name in LEGAL_FIELDS:
             facts[name] = bool(data.get(name))
         return facts
+
+
+YES_NO_FIELDS = (
+    "in_public_domain",
+    "ksi",
+    "wider_interest",
+    "breaking",
+    "image_release_authorised",
+    "gives_ethnicity_or_nationality",
+)
+
+
+def answers_from_facts(facts: dict, *, rulebook: Rulebook, draft: str) -> dict:
+    """A suggestion's facts as the form's initial answers, for the officer to confirm."""
+    answers: dict = {"draft": draft, "topic": facts.get("topic", "")}
+    for name in YES_NO_FIELDS:
+        answers[name] = "yes" if facts.get(name) else "no"
+    for name in LEGAL_FIELDS:
+        answers[name] = bool(facts.get(name))
+    answers["image"] = facts.get("image") or "none"
+    if facts.get("days_since_sentencing") is not None:
+        answers["days_since_sentencing"] = facts["days_since_sentencing"]
+    source = facts.get("source")
+    if source in rulebook.green_sources:
+        answers["source"] = source
+    elif source:
+        answers["source"] = OTHER_SOURCE
+        answers["other_source"] = source
+    return answers

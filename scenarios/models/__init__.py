@@ -9,6 +9,7 @@ from .rulebook import (
     RuleParameters,
     Topic,
 )
+from .suggest import TopicModelFile
 from .templates import (
     DIFFICULTY_CHOICES,
     IMAGE_KIND_CHOICES,
@@ -32,4 +33,5 @@ __all__ = [
     "ScenarioTemplateTag",
     "TemplateSlot",
     "Topic",
+    "TopicModelFile",
 ]
