@@ -22,7 +22,7 @@ from scenarios.generator import Question, explanation_of, generate
 from scenarios.models import AnswerChange, BankQuestion, JobRun, RulebookVersion, ScenarioTemplate
 from scenarios.rulebook import published_rulebook
 from scenarios.rules import FactsError, evaluate, parse_facts
-from scenarios.topic_model import enqueue_training
+from scenarios.topic_model import bank_changed
 
 # Sent when a re-grade has finished: `version` (the rulebook version), `changed` (how many
 # stored answers it changed; the `AnswerChange` rows of that version say which).
@@ -167,7 +167,7 @@ def bank_generate(*, run_id: int | None = None, template_ids: list[int] | None =
             "Its template is not published.",
         )
     JobRun.objects.filter(pk=run.pk).update(status=JobRun.DONE, finished_at=timezone.now())
-    enqueue_training()  # the checker's topic model learns from the bank as it now is
+    bank_changed()  # the checker's topic model learns from the bank as it now is
     return {"templates": len(templates), "created": created}
 
 
@@ -269,7 +269,7 @@ def bank_regrade(*, run_id: int | None = None) -> dict:
     # refresher. Sent once the bank follows the new version, with the answers it changed.
     bank_regraded.send(sender=JobRun, version=version, changed=changed_total)
     if retired_total:
-        enqueue_training()
+        bank_changed()
     return {"version": version, "checked": done, "changed": changed_total, "retired": retired_total}
 
 

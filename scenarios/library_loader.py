@@ -11,12 +11,19 @@ from django.db import transaction
 from scenarios.authoring import read_library
 from scenarios.factories import ScenarioTemplateFactory
 from scenarios.models import ScenarioTemplate
+from scenarios.topic_model import training_held
 
 STARTER_LIBRARY = Path(__file__).parent / "starter_library"
 
 
-@transaction.atomic
 def load_starter_library() -> dict[str, int]:
+    # Each template published generates its questions; the topic model trains once, after.
+    with training_held():
+        return _load()
+
+
+@transaction.atomic
+def _load() -> dict[str, int]:
     counts = {"created": 0, "kept": 0}
     existing = set(ScenarioTemplate.objects.values_list("key", flat=True))
     for spec in read_library(STARTER_LIBRARY):

@@ -12,11 +12,17 @@ import hashlib
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import sklearn
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
+from outbox.models import QueuedJob
 from outbox.services import job_enqueue
 from scenarios.models import BankQuestion, TopicModelFile
 from scenarios.rulebook import published_rulebook
@@ -25,6 +31,9 @@ from scenarios.suggest import FORMAT, TopicModel, hand_written_examples
 TRAIN_JOB = "scenarios.topic_model.topic_model_train_job"
 SEED = 20261126
 KEEP = 3  # older models are deleted; the latest few stay for a process still loading one
+# With a worker, training waits this long after a bank change, so a run of changes (a trainer
+# publishing templates one after another) trains once, not once each.
+TRAIN_DELAY = timedelta(seconds=60)
 
 _lock = threading.Lock()
 _loaded: dict[str, TopicModel] = {}  # fingerprint -> the model, loaded once per process
@@ -116,9 +125,43 @@ def topic_model_train_job() -> dict:
     return {"fingerprint": row.fingerprint, "examples": row.examples}
 
 
-def enqueue_training():
-    """Queue a training run (it commits with the caller's transaction)."""
-    return job_enqueue(func=TRAIN_JOB)
+def enqueue_training() -> QueuedJob | None:
+    """Queue a training run (it commits with the caller's transaction), unless one is waiting
+    already: that one will see this change too."""
+    waiting = QueuedJob.objects.filter(
+        func=TRAIN_JOB, state__in=[QueuedJob.PENDING, QueuedJob.QUEUED]
+    ).exists()
+    if waiting:
+        return None
+    return job_enqueue(func=TRAIN_JOB, at=timezone.now() + TRAIN_DELAY)
+
+
+_held = threading.local()
+
+
+@contextmanager
+def training_held() -> Iterator[None]:
+    """Bank changes inside the block (loading the starter library: dozens of templates, each
+    generating its questions) queue one training at the end instead of one each."""
+    depth = getattr(_held, "depth", 0)
+    _held.depth = depth + 1
+    try:
+        yield
+    finally:
+        _held.depth = depth
+        if depth == 0 and getattr(_held, "changed", False):
+            _held.changed = False
+            enqueue_training()
+
+
+def bank_changed() -> None:
+    """The bank's active questions changed: the topic model should learn from them."""
+    if not settings.TOPIC_MODEL_TRAINS_ON_BANK_CHANGE:
+        return
+    if getattr(_held, "depth", 0):
+        _held.changed = True
+        return
+    enqueue_training()
 
 
 def current_model() -> TopicModel:

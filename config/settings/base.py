@@ -260,6 +260,8 @@ else:
 # for the whole force): its figures are kept this long, shared by the web workers through
 # Redis when there is one. 0: counted afresh on every request.
 DASHBOARD_FIGURES_SECONDS = int(os.environ.get("DASHBOARD_FIGURES_SECONDS", "60"))
+# The draft checker's topic model retrains (as a job) whenever the question bank changes.
+TOPIC_MODEL_TRAINS_ON_BANK_CHANGE = True
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "dashboards": (

@@ -21,6 +21,9 @@ WHITENOISE_USE_FINDERS = True
 # Figures counted afresh on every request, in a cache of the test process's own (the tests of
 # keeping them turn it on); never a Redis shared with other tests.
 DASHBOARD_FIGURES_SECONDS = 0
+# Most tests change the bank without using suggestions; those that do train the model, and
+# tests/scenarios/test_draft_suggestions.py turns this on to test the training job itself.
+TOPIC_MODEL_TRAINS_ON_BANK_CHANGE = False
 CACHES = {
     **CACHES,  # noqa: F405
     "dashboards": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "d"},

@@ -10,6 +10,7 @@ from home.loader import load_guidance
 from organisation.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_users, set_demo_contacts
 from scenarios.jobs import bank_generate
 from scenarios.library_loader import load_starter_library
+from scenarios.topic_model import training_held
 
 DEMO_SEED = 20160201  # the day boroughs took over their own media: a fixed, memorable seed
 
@@ -33,16 +34,18 @@ class Command(BaseCommand):
                 "`make run`."
             )
         factory.random.reseed_random(DEMO_SEED)
-        with transaction.atomic():
-            counts = load_guidance()
-            # By name, not import: the courses app builds on home, never the other way round.
-            courses = StringIO()
-            call_command("load_courses", stdout=courses)
-            users = create_demo_users()
-            set_demo_contacts()
-            library = load_starter_library()
-        # Generated here, not queued, so the demo is whole even before a worker starts.
-        bank = bank_generate()
+        # The checker's topic model trains once, on the whole bank, at the end.
+        with training_held():
+            with transaction.atomic():
+                counts = load_guidance()
+                # By name, not import: the courses app builds on home, never the other way.
+                courses = StringIO()
+                call_command("load_courses", stdout=courses)
+                users = create_demo_users()
+                set_demo_contacts()
+                library = load_starter_library()
+            # Generated here, not queued, so the demo is whole even before a worker starts.
+            bank = bank_generate()
         self.stdout.write(
             "Guidance: {created} created, {updated} updated, {kept} kept.".format(**counts)
         )

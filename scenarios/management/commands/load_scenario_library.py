@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from scenarios.jobs import enqueue_generate
 from scenarios.library_loader import load_starter_library
+from scenarios.topic_model import training_held
 
 
 class Command(BaseCommand):
@@ -11,8 +12,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        counts = load_starter_library()
-        run = enqueue_generate()
+        with training_held():  # the topic model trains once, on the whole bank
+            counts = load_starter_library()
+            run = enqueue_generate()
         run.refresh_from_db()  # without Redis the job has already run
         self.stdout.write(
             f"Scenario templates: {counts['created']} added, {counts['kept']} already there. "

@@ -1,0 +1,118 @@
+"""Unproven allegations (Defamation Act 2013 s.1): saying an identifiable person or business
+did wrong, with no charge or conviction behind it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from scenarios.suggest.detection import NO, Detection, find, q, says, sentence_at, sentences
+from scenarios.suggest.lexicon import cue_list, cues, words
+from scenarios.suggest.names import civilians
+
+_CAPITALISED = r"(?-i:[A-Z])[\w'’&-]*"
+_PLACE = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}"
+_ADDRESS = re.compile(
+    r"\b(?:(?:at |from )?(?:number|no\.?)\s+\d+[a-z]?\b|flat\s+\d+[a-z]?\b|"
+    rf"\d+[a-z]?\s+{_PLACE}\s+(?:Road|Street|Lane|Avenue|Close|Way|Crescent|Gardens|Drive|Grove))",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _business_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(specific, vague): a named business or "the shop on X Road"; "a shop in Catford"."""
+    kinds = "|".join(cue_list("allegation", "business"))
+    trade = "|".join(cue_list("allegation", "trade_names"))
+    where = rf"(?:\s+(?:on|at|in|opposite|next to|near)\s+{_PLACE})?"
+    named = (
+        rf"(?:(?:{_CAPITALISED}\s+){{1,3}}(?:{trade}|{kinds})\b"
+        rf"|(?-i:(?=[A-Z]))(?:{trade})\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?){where}"
+    )
+    located = rf"(?<!\ba )(?<!\ban )(?:{kinds})\s+(?:on|at|in|opposite|next to|near)\s+{_PLACE}"
+    specific = re.compile(rf"(?<!\w)(?:{named}|{located})", re.IGNORECASE)
+    vague = re.compile(
+        rf"(?<!\w)an?\s+(?:\w+\s+)?(?:{kinds})\s+(?:on|at|in|near)\s+{_PLACE}", re.IGNORECASE
+    )
+    return specific, vague
+
+
+@cache
+def _definite() -> re.Pattern[str]:
+    kinds = "|".join(cue_list("allegation", "business"))
+    return re.compile(rf"(?<!\w)the\s+(?:[\w'-]+\s+){{0,2}}?(?:{kinds})\b", re.IGNORECASE)
+
+
+# A street or place named in the sentence makes "the cafe" there identifiable.
+_STREET = re.compile(
+    r"(?-i:[A-Z])[\w'’-]+\s+(?-i:Road|Street|Lane|Avenue|Market|Broadway|Parade|Square|Hill|Green|"
+    r"Estate|Station|station|Park|Rise|Row|Walk|Way|High Street)\b"
+)
+
+
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    if _STREET.search(text, start, end):
+        return True
+    places = words("places", "areas") | words("places", "boroughs")
+    return any(token in places for token in re.findall(r"[A-Z][\w'’-]+", text[start:end]))
+
+
+def _targets(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, description, specific) of each identifiable person or business."""
+    specific, vague = _business_patterns()
+    organisations = words("places", "organisations")
+    spans = sentences(text)
+    found = []
+    for match in specific.finditer(text):
+        tokens = match.group(0).split()
+        if any(token in organisations for token in tokens):
+            continue  # "Trading Standards on Brick Lane": an agency, not a business
+        if tokens[0].lower() not in ("the", "this", "our", "we", "police", "officers"):
+            found.append((match.start(), match.end(), f"names a business: {q(match[0])}", True))
+    for match in _definite().finditer(text):
+        start, end = sentence_at(spans, match.start())
+        named = _names_a_place(text, start, end)
+        found.append((match.start(), match.end(), f"points to a business: {q(match[0])}", named))
+    for match in vague.finditer(text):
+        found.append((match.start(), match.end(), f"points to a business: {q(match[0])}", False))
+    for match in _ADDRESS.finditer(text):
+        found.append((match.start(), match.end(), f"gives an address: {q(match[0])}", True))
+    for person in civilians(text):
+        found.append((person.start, person.end, f"names a person: {q(person.name)}", person.sure))
+    return found
+
+
+def detect_unproven_allegation(text: str) -> Detection:
+    strong = list(cues("allegation", "strong").finditer(text))
+    weak = list(cues("allegation", "weak").finditer(text))
+    if not strong and not weak:
+        return NO
+    targets = _targets(text)
+    if not targets:
+        cue = (strong or weak)[0]
+        return Detection(False, True, f"{says(cue)}; no identifiable person or business")
+    backed = find("conviction", "cues", text) or find("charge", "cues", text)
+    spans = sentences(text)
+    best: tuple[int, str] | None = None  # (strength, evidence): 2 sure, 1 unsure
+    for start, _end, described, specific in targets:
+        s_start, s_end = sentence_at(spans, start)
+        said = [m for m in strong if s_start <= m.start() < s_end]
+        hinted = [m for m in weak if s_start <= m.start() < s_end]
+        if said:
+            strength = 2 if specific else 1
+            evidence = f"{described}; {says(said[0])}"
+        elif hinted:
+            strength, evidence = 1, f"{described}; {says(hinted[0])}"
+        else:
+            continue
+        if best is None or strength > best[0]:
+            best = (strength, evidence)
+    if best is None:
+        return Detection(False, True, f"{says((strong or weak)[0])}; not said of anyone named")
+    strength, evidence = best
+    if backed:
+        return Detection(False, True, f"{evidence}; backed by {q(backed.group(0))}")
+    arrest = find("arrest", "cues", text)
+    if arrest:
+        return Detection(True, False, f"{evidence}; only {q(arrest.group(0))}, no charge")
+    return Detection(True, strength == 2, f"{evidence}; no charge or conviction mentioned")

@@ -1,0 +1,154 @@
+"""Detectors about suspects: naming one before charge, naming someone cautioned, prejudicial
+matter while proceedings are active, and a wanted appeal left up after the arrest."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from scenarios.suggest.detection import (
+    NO,
+    Detection,
+    charges,
+    find,
+    find_all,
+    q,
+    says,
+    sentence_at,
+    sentences,
+    within,
+)
+from scenarios.suggest.lexicon import cue_list
+from scenarios.suggest.names import Person, civilians
+
+# Who the arrest sentence is about: someone unnamed ("a 19-year-old man"), or a pronoun that
+# points back at a name in an earlier sentence.
+_ANONYMOUS = re.compile(
+    r"\b(?:a|an|two|three|four|five|several|the other|another|one)\s+"
+    r"(?:\d{1,2}[- ]year[- ]old\s+)?(?:men|man|woman|women|boys?|girls?|teenagers?|people|"
+    r"males?|females?|youths?|suspects?|drivers?|riders?)\b|\b\d{1,2}[- ]year[- ]old\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
+
+
+def _linked(text, person: Person, cue_matches, spans) -> tuple[str | None, re.Match | None]:
+    """How ``person`` is tied to a cue, and the cue: "same" (same sentence), "pronoun" (a
+    later sentence about he/she/they), "anonymous" (the cue is about someone unnamed) or None."""
+    start, end = sentence_at(spans, person.start)
+    here = within(cue_matches, start, end)
+    if here:
+        return "same", here[0]
+    for s, e in spans:
+        cues_here = within(cue_matches, s, e)
+        if s <= start or not cues_here:
+            continue
+        head = text[s : cues_here[0].start()]
+        if _ANONYMOUS.search(head):
+            return "anonymous", cues_here[0]
+        if _PRONOUN.search(head):
+            return "pronoun", cues_here[0]
+    return None, None
+
+
+def _named_with(text: str, cue_matches: list[re.Match], what: str) -> Detection:
+    """A person named alongside ``cue_matches`` (arrest, caution), where no charge covers them."""
+    if not cue_matches:
+        return NO
+    cue = cue_matches[0]
+    people = [person for person in civilians(text) if person.full]
+    if not people:
+        return NO
+    spans = sentences(text)
+    charged = charges(text)
+    weak: tuple[Person, str] | None = None
+    for person in people:
+        start, end = sentence_at(spans, person.start)
+        if within(charged, start, end):
+            continue  # this person was charged: naming them is presumed
+        link, linked_cue = _linked(text, person, cue_matches, spans)
+        here = f"names a person: {q(person.name)}; {says(linked_cue or cue)}"
+        if link in ("same", "pronoun"):
+            if person.sure and not charged:
+                return Detection(True, True, f"{here}; no charge mentioned")
+            reason = (
+                "a charge is mentioned, not clearly of them" if charged else "may not be a name"
+            )
+            return Detection(True, False, f"{here}; {reason}")
+        if link is None and weak is None and not charged:
+            weak = (person, f"{here}; unclear who {what}")
+    if weak:
+        return Detection(True, False, weak[1])
+    return Detection(False, True, f"{says(cue)}; no one named is {what} without charge")
+
+
+def detect_names_suspect_before_charge(text: str) -> Detection:
+    return _named_with(text, find_all("arrest", "cues", text), "arrested")
+
+
+def detect_names_cautioned_person(text: str) -> Detection:
+    return _named_with(text, find_all("caution", "cues", text), "cautioned")
+
+
+def detect_prejudicial_content(text: str) -> Detection:
+    strong = find("prejudicial", "strong", text)
+    weak = find("prejudicial", "weak", text)
+    if not strong and not weak:
+        return NO
+    active = find("prejudicial", "active", text)
+    concluded = find("prejudicial", "concluded", text)
+    if concluded and not find("prejudicial", "pending", text):
+        cue = strong or weak
+        return Detection(False, True, f"{says(cue)}; case over: {q(concluded.group(0))}")
+    if strong and active:
+        return Detection(True, True, f"{says(strong)}; proceedings active: {q(active.group(0))}")
+    if strong:
+        return Detection(True, False, f"{says(strong)}; no arrest or charge mentioned")
+    if active:
+        return Detection(True, False, f"{says(weak)}; proceedings active: {q(active.group(0))}")
+    return Detection(False, True, f"{says(weak)}; no proceedings mentioned")
+
+
+def detect_wanted_person_arrested(text: str) -> Detection:
+    appeal = find("wanted", "appeal", text)
+    if not appeal:
+        return NO
+    arrested = find("wanted", "arrested", text)
+    if not arrested:
+        return Detection(False, True, f"{says(appeal)}; no arrest mentioned")
+    removed = find("wanted", "removed", text)
+    if removed:
+        return Detection(False, True, f"{says(appeal)}; {says(arrested)}; {says(removed)}")
+    still = find("wanted", "still", text)
+    if still:
+        return Detection(True, False, f"{says(appeal)}; {says(arrested)}; but {says(still)}")
+    return Detection(True, True, f"{says(appeal)}; {says(arrested)}; appeal not taken down")
+
+
+@cache
+def _ethnic_person() -> re.Pattern[str]:
+    """An ethnicity or nationality right before a word for a person: "a white man"."""
+    adjectives = "|".join(cue_list("ethnicity", "adjectives"))
+    persons = "|".join(cue_list("ethnicity", "persons"))
+    return re.compile(
+        rf"(?<!\w)(?:{adjectives})(?:[\s-]+(?:young|older|middle-aged|tall|short|slim|stocky|"
+        rf"heavy|heavily built|teenage|adult|elderly|\d{{1,2}}[- ]year[- ]old))?\s+(?:{persons})"
+        r"(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def detect_gives_ethnicity_or_nationality(text: str) -> Detection:
+    found = _ethnic_person().search(text) or find("ethnicity", "phrases", text)
+    if not found:
+        return NO
+    spans = sentences(text)
+    start, end = sentence_at(spans, found.start())
+    here = f"describes someone as {q(found.group(0))}"
+    if find("ethnicity", "suspect", text, start, end):
+        return Detection(True, True, f"{here} (a suspect)")
+    if find("ethnicity", "suspect", text):
+        return Detection(True, False, f"{here}; a suspect is mentioned elsewhere")
+    if find("ethnicity", "missing", text):
+        return Detection(False, True, f"{here}: a missing person, not a suspect")
+    return Detection(True, False, f"{here}; unclear whether a suspect")

@@ -1,0 +1,117 @@
+"""Detectors for the people the law keeps anonymous: a victim of a sexual offence (SOAA 1992
+s.1, for life) and an under-18 in criminal proceedings (CYPA 1933 s.49, YJCEA 1999 s.45)."""
+
+from __future__ import annotations
+
+import re
+
+from scenarios.suggest.detection import (
+    NO,
+    Detection,
+    charges,
+    find,
+    find_all,
+    q,
+    says,
+    sentence_at,
+    sentences,
+    within,
+)
+from scenarios.suggest.lexicon import cues, words
+from scenarios.suggest.names import civilians
+
+_CHILD_AGE = re.compile(
+    r"\b(\d{1,2})[- ]year[- ]olds?\b|\baged (\d{1,2})\b|\bboth (\d{1,2})\b|, (\d{1,2}),",
+    re.IGNORECASE,
+)
+_ROLE_CLUE = re.compile(r"^(\w+)")  # the first word of a "Goldsmiths student" clue
+
+
+def _accused(text: str, spans) -> list:
+    """Named people in a sentence that arrests, charges or convicts someone."""
+    accused_cues = charges(text) + find_all("arrest", "cues", text)
+    found = []
+    for person in civilians(text):
+        start, end = sentence_at(spans, person.start)
+        if within(accused_cues, start, end):
+            found.append(person)
+    return found
+
+
+def detect_identifies_sexual_offence_victim(text: str) -> Detection:
+    offence = find("sexual", "offences", text)
+    if not offence:
+        return NO
+    spans = sentences(text)
+    accused = _accused(text, spans)
+    about = f"sexual offence: {q(offence.group(0))}"
+    relation = find("sexual", "relations", text)
+    if accused and relation:
+        return Detection(
+            True, True, f"{about}; names {q(accused[0].name)}; victim is {q(relation.group(0))}"
+        )
+    for person in civilians(text):
+        if person in accused or not person.full:
+            continue
+        start, end = sentence_at(spans, person.start)
+        if find("sexual", "offences", text, start, end):
+            return Detection(True, person.sure, f"{about}; names {q(person.name)}")
+        if find("sexual", "victim", text, start, end):
+            # Named beside "the victim" or "she": perhaps the victim, perhaps a witness.
+            return Detection(True, False, f"{about}; names {q(person.name)}, unclear who")
+    ordinary = words("places", "common")
+    victim_words = cues("sexual", "victim")
+    weak = None
+    for clue in find_all("sexual", "clues", text):
+        first = _ROLE_CLUE.match(clue.group(0))
+        if first and first.group(1)[0].isupper() and first.group(1) in ordinary:
+            continue  # "The student": no institution named
+        start, end = sentence_at(spans, clue.start())
+        if not (victim_words.search(text, start, end) or start <= offence.start() < end):
+            continue
+        if any(start <= person.start < end for person in accused):
+            weak = weak or clue  # may describe the accused, not the victim
+            continue
+        return Detection(True, True, f"{about}; victim clue: {q(clue.group(0))}")
+    if weak:
+        return Detection(True, False, f"{about}; clue {q(weak.group(0))}, unclear whose")
+    return Detection(False, True, f"{about}; no detail that identifies the victim")
+
+
+def _child_ages(text: str) -> list[re.Match[str]]:
+    return [
+        match
+        for match in _CHILD_AGE.finditer(text)
+        if int(next(group for group in match.groups() if group)) < 18
+    ]
+
+
+def detect_identifies_child_in_proceedings(text: str) -> Detection:
+    proceedings = find("child", "proceedings", text)
+    arrest = find("arrest", "cues", text)
+    if not proceedings and not arrest:
+        return NO
+    step = says(proceedings or arrest)
+    people = civilians(text)
+    for person in people:
+        if person.age is not None and person.age < 18:
+            sure = bool(proceedings and person.full and person.sure)
+            return Detection(True, sure, f"names {q(person.name)}, aged {person.age}; {step}")
+    child_word = find("child", "words", text)
+    if child_word and child_word.group(0).lower() == "youth court":
+        # Anyone named in the sentence about a youth court is very likely under 18.
+        start, end = sentence_at(sentences(text), child_word.start())
+        named = [person for person in people if person.full and start <= person.start < end]
+        if named:
+            return Detection(True, named[0].sure, f"names {q(named[0].name)}; {says(child_word)}")
+    children = _child_ages(text) or ([child_word] if child_word else [])
+    if not children:
+        return NO
+    child = f"under 18: {q(children[0].group(0))}"
+    identifier = find("child", "identifiers", text)
+    if identifier:
+        # Identified but only arrested so far: ask, as a charge may follow.
+        return Detection(True, bool(proceedings), f"{child}; {says(identifier)}; {step}")
+    if not proceedings:
+        return Detection(False, True, f"{child}; not in proceedings")
+    return Detection(False, True, f"{child}; {step}; no identifying detail")

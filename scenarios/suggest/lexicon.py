@@ -1,0 +1,48 @@
+"""The reference lists of ``data/``, read once and compiled into patterns.
+
+The files ship with the package: they are data, not configuration, so reading them here does
+not break the rule that configuration is passed in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def _toml(name: str) -> dict:
+    with (DATA / name).open("rb") as file:
+        return tomllib.load(file)
+
+
+@cache
+def words(name: str, key: str) -> frozenset[str]:
+    """The list ``key`` of ``data/<name>.toml`` as a set of exact strings."""
+    return frozenset(_toml(f"{name}.toml")[key])
+
+
+@cache
+def cue_list(section: str, key: str) -> tuple[str, ...]:
+    return tuple(_toml("lexicon.toml")[section][key])
+
+
+@cache
+def cues(section: str, key: str) -> re.Pattern[str]:
+    """One pattern for the list ``key`` of ``[section]`` in lexicon.toml: any of its fragments,
+    case-insensitive, never starting or ending inside a word or a handle."""
+    fragments = "|".join(f"(?:{fragment})" for fragment in cue_list(section, key))
+    return re.compile(rf"(?<![\w@])(?:{fragments})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def hand_written_examples() -> tuple[tuple[str, str], ...]:
+    """The hand-written training posts of data/examples.json, as (text, topic) pairs."""
+    with (DATA / "examples.json").open(encoding="utf-8") as file:
+        by_topic = json.load(file)["examples"]
+    return tuple((text, topic) for topic, texts in by_topic.items() for text in texts)

@@ -1,0 +1,133 @@
+"""A simple, pure heuristic for people's names in a post.
+
+A run of capitalised words is a person's name when its first word is a known first name
+(data/first_names.toml), or when an age or a title goes with it ("Dale Prior, 32,",
+"Mr Okafor"). A run that is none of these but contains no place, street, organisation or
+ordinary word is "name-like": the detectors treat it as a possible name and ask, rather than
+guess. Places (data/places.toml) are never names: "Stanley Park Road", "Wood Green".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from scenarios.suggest.lexicon import words
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b|\((\d{1,2})\)|,?\s+aged\s+(\d{1,2})\b)")
+_AGE_BEFORE = re.compile(r"\b(\d{1,2})[- ]year[- ]old\s+$", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_MAX_NAME_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str  # verbatim from the text
+    start: int
+    end: int
+    age: int | None = None
+    sure: bool = True  # False: only name-like (no known first name, age or title)
+    officer: bool = False  # a rank or role comes first: an officer or official, not a suspect
+    full: bool = True  # first and last name, or a title and surname; False: "Amy, 15"
+
+
+@cache
+def _sets():
+    first = words("first_names", "names")
+    places = words("places", "boroughs") | words("places", "areas")
+    hard = words("places", "street_hard")
+    soft = words("places", "street_soft")
+    ordinary = words("places", "common") | words("places", "organisations")
+    ranks = words("places", "ranks")
+    titles = words("places", "honorifics")
+    return first, places, hard, soft, ordinary, ranks, titles
+
+
+def _capitalised(token: str) -> bool:
+    return token[0].isupper() and any(c.islower() for c in token[1:])
+
+
+def _runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of capitalised words separated by single spaces, not inside handles or hashtags."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for match in _TOKEN.finditer(text):
+        start = match.start()
+        ok = _capitalised(match.group()) and (start == 0 or text[start - 1] not in "@#/.")
+        if ok and current and text[current[-1].end() : start] == " ":
+            current.append(match)
+            continue
+        if current:
+            runs.append(current)
+        current = [match] if ok else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _age(text: str, start: int, end: int) -> int | None:
+    after = _AGE_AFTER.match(text, end)
+    if after:
+        return int(next(group for group in after.groups() if group))
+    before = _AGE_BEFORE.search(text, max(0, start - 16), start)
+    return int(before.group(1)) if before else None
+
+
+def _person(text: str, run: list[re.Match[str]]) -> Person | None:
+    first, places, hard, soft, ordinary, ranks, titles = _sets()
+    tokens = [m.group() for m in run]
+    officer = title = False
+    before = _RANK_BEFORE.search(text, max(0, run[0].start() - 12), run[0].start())
+    if before and before.group(1) in ranks:
+        officer = True
+    while tokens and (tokens[0] in ordinary or tokens[0] in ranks or tokens[0] in titles):
+        officer = officer or tokens[0] in ranks
+        title = title or tokens[0] in titles
+        tokens.pop(0)
+        run = run[1:]
+    if not tokens or any(token in hard for token in tokens):
+        return None
+    tokens, run = tokens[:_MAX_NAME_WORDS], run[:_MAX_NAME_WORDS]
+    phrase = " ".join(tokens)
+    if phrase in places or any(
+        f"{a} {b}" in places for a, b in zip(tokens, tokens[1:], strict=False)
+    ):
+        return None
+    start, end = run[0].start(), run[-1].end()
+    age = _age(text, start, end)
+    known = tokens[0] in first
+    if len(tokens) == 1:
+        # A first name alone is a person only with an age ("Amy, 15"); a surname with a title.
+        if title and tokens[0] not in ordinary:
+            return Person(text[start:end], start, end, age, True, officer, True)
+        if known and age is not None:
+            return Person(text[start:end], start, end, age, True, officer, False)
+        return None
+    if known:
+        if tokens[-1] in places and tokens[0] in places:
+            return None
+        return Person(text[start:end], start, end, age, True, officer)
+    if tokens[0] in places or tokens[-1] in soft:
+        return None
+    if age is not None or title:
+        return Person(text[start:end], start, end, age, True, officer)
+    if any(token in ordinary or token in places or token in soft for token in tokens):
+        return None
+    return Person(text[start:end], start, end, age, False, officer)
+
+
+def find_people(text: str) -> list[Person]:
+    """The people named in ``text``, in order: known names, and name-like runs (sure=False)."""
+    found = []
+    for run in _runs(text):
+        person = _person(text, run)
+        if person is not None:
+            found.append(person)
+    return found
+
+
+def civilians(text: str) -> list[Person]:
+    """People named in ``text`` who are not officers or officials."""
+    return [person for person in find_people(text) if not person.officer]

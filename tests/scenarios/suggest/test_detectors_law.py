@@ -1,0 +1,253 @@
+"""The RED-override detectors: each with positive, negative and near-miss cases. A weak cue
+gives sure=False with the cautious value (True), so the officer is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenarios.suggest import (
+    Detection,
+    detect_identifies_child_in_proceedings,
+    detect_identifies_sexual_offence_victim,
+    detect_names_cautioned_person,
+    detect_names_suspect_before_charge,
+    detect_prejudicial_content,
+    detect_unproven_allegation,
+    detect_wanted_person_arrested,
+)
+from tests.scenarios.suggest.conftest import assert_verbatim
+
+SURE_YES, UNSURE_YES, NO = (True, True), (True, False), (False, True)
+
+
+def check(detect, text: str, expected: tuple[bool, bool]) -> Detection:
+    found = detect(text)
+    assert (found.value, found.sure) == expected, found.evidence
+    assert_verbatim(found.evidence, text)
+    if found.value:
+        assert found.evidence
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("John Smith, 32, of Ash Rd arrested – he's a known burglar", SURE_YES),
+        ("Officers arrested Kwame Mensah in Peckham last night on suspicion of robbery.", SURE_YES),
+        (
+            "Dale Prior, 41, of Erith. He was arrested this morning and remains in custody.",
+            SURE_YES,
+        ),
+        ("Priya Patel was released under investigation after her arrest for fraud.", SURE_YES),
+        ("Zbigniew Wozniak was arrested in Acton on suspicion of theft.", UNSURE_YES),
+        # charged: naming is presumed, so not before charge
+        (
+            "Jane Doe, 28, of Peckham charged with assault; appears at Camberwell Green MC 5 June",
+            NO,
+        ),
+        ("Tom Reid, 22, was arrested on Monday and has since been charged with burglary.", NO),
+        ("A 32-year-old man from Lewisham was arrested on suspicion of burglary in Catford.", NO),
+        ("Thanks to PC Dan Hughes, who arrested a 19-year-old man in Brixton last night.", NO),
+        # a name, and an arrest of someone unnamed
+        ("Sarah Hunt, 72, was robbed on Elm Road. A 19-year-old man has been arrested.", NO),
+        # a charge is mentioned, but of the named person? unclear: ask
+        (
+            "Leah Grant, 41, was arrested yesterday. Another man has been charged with burglary.",
+            UNSURE_YES,
+        ),
+    ],
+)
+def test_names_suspect_before_charge(text, expected):
+    found = check(detect_names_suspect_before_charge, text, expected)
+    if expected == SURE_YES:
+        assert "names a person" in found.evidence
+
+
+def test_names_suspect_before_charge_evidence_quotes_the_name_and_the_arrest():
+    found = detect_names_suspect_before_charge("John Smith, 32, of Ash Rd was arrested today.")
+    assert found.evidence == "names a person: 'John Smith'; says 'arrested'; no charge mentioned"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Local man Dave Green cautioned for criminal damage at bus shelter", SURE_YES),
+        ("Harry Jones, 45, was given a fixed penalty notice for urinating in Soho.", SURE_YES),
+        ("Amy Walsh accepted a community resolution and apologised to the shop owner.", SURE_YES),
+        ("Dave Green, 40, was fined £90 with a penalty notice for disorder in Soho.", SURE_YES),
+        ("Kelly Ross, 33, was fined £400 at Bromley Magistrates' Court for shoplifting.", NO),
+        ("Dave Green, 40, has been charged with criminal damage at a bus shelter.", NO),
+        ("Two drivers were issued fixed penalty notices for using their phones.", NO),
+        ("A 17-year-old was given a youth caution for shoplifting in Bromley.", NO),
+    ],
+)
+def test_names_cautioned_person(text, expected):
+    check(detect_names_cautioned_person, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("John Smith, 32, of Ash Rd arrested – he's a known burglar", SURE_YES),
+        (
+            "That thug who's been breaking into cars has finally been arrested. He's done it "
+            "before!",
+            SURE_YES,
+        ),
+        (
+            "A man has been charged with burglary. It's not the first time we've dealt with him.",
+            SURE_YES,
+        ),
+        ("A 30-year-old man has been charged and CCTV clearly shows him doing it.", SURE_YES),
+        # after sentence the case is over: previous convictions may be mentioned
+        ("Prolific burglar Wayne Fox, 39, was jailed for three years at Woolwich yesterday.", NO),
+        ("A 24-year-old man was arrested on suspicion of assault in Croydon.", NO),
+        # a weak cue while proceedings are active: ask
+        ("The thief has finally been arrested and remains in custody.", UNSURE_YES),
+        # strong words but no proceedings mentioned: ask
+        ("That known burglar is back on Elm Road. Lock your doors.", UNSURE_YES),
+    ],
+)
+def test_prejudicial_content(text, expected):
+    check(detect_prejudicial_content, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("RT @PeckhamRyeResidents: Kebab shop on High St is selling stolen phones", SURE_YES),
+        (
+            "Don't buy from the phone repair shop at 212 Walworth Road: they're selling stolen "
+            "phones.",
+            SURE_YES,
+        ),
+        (
+            "Everyone on East Street knows the cafe by the market is a front for drug dealing.",
+            SURE_YES,
+        ),
+        ("Star Motors in Edmonton are crooks who clock cars.", SURE_YES),
+        # a conviction backs it
+        (
+            "The owner of the phone repair shop at 212 Walworth Road was convicted of handling "
+            "stolen phones.",
+            NO,
+        ),
+        (
+            "Rye Lane Wines was fined £5,000 at Camberwell Green Magistrates' Court for selling "
+            "alcohol to children.",
+            NO,
+        ),
+        # no one identifiable
+        ("Phones snatched in London often end up for sale locally within days.", NO),
+        ("Rogue traders are targeting older residents in Bexley.", NO),
+        ("Fourteen shops were visited and counterfeit cigarettes seized.", NO),
+        # only a hint near a named business: ask
+        ("Lots of people say the car wash on Old Kent Road is dodgy.", UNSURE_YES),
+        ("Kebab King on Rye Lane is selling something, we hear.", UNSURE_YES),
+    ],
+)
+def test_unproven_allegation(text, expected):
+    check(detect_unproven_allegation, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the appeal still open
+        ("WANTED: do you know this man? Call 101 [CCTV image attached]", NO),
+        # after the arrest, the appeal and image are still up
+        (
+            "WANTED: Police want to speak to this man. [CCTV image attached] UPDATE: He was "
+            "arrested yesterday. Thanks to everyone who shared the appeal.",
+            SURE_YES,
+        ),
+        ("UPDATE: the man in our wanted appeal has now been arrested. Thank you!", SURE_YES),
+        (
+            "Do you recognise this man? He has been arrested. The image has been removed.",
+            NO,
+        ),
+        (
+            "A 20-year-old was arrested in Ilford after a fight. We wanted to thank the witnesses.",
+            NO,
+        ),
+        (
+            "Two men were arrested yesterday. We still want to trace this man. 📷 WANTED",
+            UNSURE_YES,
+        ),
+    ],
+)
+def test_wanted_person_arrested(text, expected):
+    check(detect_wanted_person_arrested, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Woman, 25, who lives above the Co-op on Park Rd was sexually assaulted last night",
+            SURE_YES,
+        ),
+        (
+            "We are appealing for witnesses after a 19-year-old Goldsmiths student who works at "
+            "the Bellenden Road bakery was sexually assaulted.",
+            SURE_YES,
+        ),
+        (
+            "Paul Grant, 45, has been charged with rape. The victim, a 34-year-old nurse at "
+            "Northwick Park Hospital, is being supported.",
+            SURE_YES,
+        ),
+        ("John Smith, 50, of Hayes, charged with sexually assaulting his stepdaughter.", SURE_YES),
+        ("Sarah Jones, 24, was raped near Tooting Broadway station.", SURE_YES),
+        # no identifying detail
+        ("A woman was assaulted on Elm Road last night.", NO),
+        ("A woman in her twenties was sexually assaulted on Peckham High Street.", NO),
+        (
+            "Paul Grant, 45, of Wealdstone, has been charged with rape. The victim, a woman in "
+            "her 30s, is being supported.",
+            NO,
+        ),
+        # a clue, but it may describe the accused: ask
+        (
+            "Dan Cole, who works at the leisure centre, was charged with sexual assault on a "
+            "woman.",
+            UNSURE_YES,
+        ),
+    ],
+)
+def test_identifies_sexual_offence_victim(text, expected):
+    check(detect_identifies_sexual_offence_victim, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Tom Brown, 16, of Hill School charged with robbery, appears at youth court Monday",
+            SURE_YES,
+        ),
+        (
+            "Kyle Morgan, 15, of Forest Gate, was given a referral order at Stratford Youth Court.",
+            SURE_YES,
+        ),
+        (
+            "Two Year 10 pupils from Stoke Newington School, both 15, have been charged and will "
+            "appear at Highbury Corner Youth Court.",
+            SURE_YES,
+        ),
+        (
+            "A 15-year-old boy from Forest Gate was given a referral order at Stratford Youth "
+            "Court.",
+            NO,
+        ),
+        # under 18 but not in proceedings
+        ("MISSING: Amy, 15, last seen Brixton – family photo attached", NO),
+        ("Jane Doe, 28, of Peckham charged with assault", NO),
+        # a first name only: ask
+        ("Tom, 15, was charged with robbery and appears in court on Monday.", UNSURE_YES),
+        # identified, but only arrested so far: ask
+        ("A 16-year-old pupil at Harris Academy was arrested after a fight.", UNSURE_YES),
+    ],
+)
+def test_identifies_child_in_proceedings(text, expected):
+    check(detect_identifies_child_in_proceedings, text, expected)

@@ -1,0 +1,37 @@
+"""A small labelled set of posts (sanity_posts.json) written unlike the templates and unlike
+data/examples.json: the model must rank the right topic in its top three for nearly all of
+them, and the detectors must find the flags and sentencing dates they carry."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from scenarios.suggest import hand_written_examples, measure, suggest
+
+SANITY = json.loads((Path(__file__).parent / "sanity_posts.json").read_text(encoding="utf-8"))
+POSTS = [{**post, "today": SANITY["today"]} for post in SANITY["posts"]]
+
+
+def test_sanity_posts_are_not_training_posts():
+    training = {text for text, _ in hand_written_examples()}
+    assert not training & {post["text"] for post in POSTS}
+
+
+def test_sanity_set_topics_are_in_the_top_three(model):
+    result = measure(
+        POSTS,
+        lambda text, today: suggest(text, today=today, model=model),
+        time.perf_counter,
+    )
+    assert result["posts"] == len(POSTS) >= 30
+    misses = [(miss["topic"], miss["got"], miss["text"][:60]) for miss in result["topic_misses"]]
+    assert result["topic_top3"] >= 0.9, misses
+    assert result["topic_top1"] >= 0.75, misses
+    assert result["days_since_sentencing_accuracy"] == 1.0
+    for flag, counts in result["flags"].items():
+        if counts["support"]:
+            assert counts["recall"] == 1.0, flag
+        if counts["predicted"]:
+            assert counts["precision"] >= 0.5, flag
