@@ -4,28 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('scenarios', '0007_missing_person_custody_flag'),
+        ("scenarios", "0007_missing_person_custody_flag"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TopicModelFile',
+            name="TopicModelFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fingerprint', models.CharField(max_length=64, unique=True)),
-                ('data', models.BinaryField(help_text='The trained model (joblib).')),
-                ('examples', models.PositiveIntegerField(help_text='How many texts it learnt from.')),
-                ('bank_questions', models.PositiveIntegerField(help_text='Of which, from the question bank.')),
-                ('topics', models.PositiveSmallIntegerField()),
-                ('library_version', models.CharField(max_length=20)),
-                ('seconds', models.FloatField(help_text='How long training took.')),
-                ('trained_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("fingerprint", models.CharField(max_length=64, unique=True)),
+                ("data", models.BinaryField(help_text="The trained model (joblib).")),
+                (
+                    "examples",
+                    models.PositiveIntegerField(help_text="How many texts it learnt from."),
+                ),
+                (
+                    "bank_questions",
+                    models.PositiveIntegerField(help_text="Of which, from the question bank."),
+                ),
+                ("topics", models.PositiveSmallIntegerField()),
+                ("library_version", models.CharField(max_length=20)),
+                ("seconds", models.FloatField(help_text="How long training took.")),
+                ("trained_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'topic model',
-                'get_latest_by': 'pk',
+                "verbose_name": "topic model",
+                "get_latest_by": "pk",
             },
         ),
     ]
