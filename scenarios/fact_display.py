@@ -55,11 +55,19 @@ def facts_as_list(facts: dict) -> list[tuple[str, str]]:
     return rows
 
 
+# Below this, the checker says the words do not point clearly to one topic.
+UNCLEAR_BELOW = 0.5
+
+
+def _sure(confidence: float) -> str:
+    return "under 1%" if confidence < 0.005 else f"{confidence:.0%}"
+
+
 def suggestion_rows(suggestion: dict, rulebook) -> dict:
     """A suggestion in words: the likeliest topics with how sure, then each fact the draft's
     words suggest, with those words, and whether it was set to be safe rather than found."""
     topics = [
-        (rulebook.topics[t["topic"]].name, f"{t['confidence']:.0%}")
+        (rulebook.topics[t["topic"]].name, _sure(t["confidence"]))
         for t in suggestion["topics"]
         if t["topic"] in rulebook.topics
     ]
@@ -75,4 +83,10 @@ def suggestion_rows(suggestion: dict, rulebook) -> dict:
         for field in FACT_FIELDS
         if field != "topic" and field in facts
     ]
-    return {"topics": topics, "facts": rows}
+    best = suggestion["topics"][0]["confidence"] if suggestion["topics"] else 0
+    return {
+        "topic": topics[0] if topics else None,
+        "others": topics[1:],
+        "unclear": best < UNCLEAR_BELOW,
+        "facts": rows,
+    }

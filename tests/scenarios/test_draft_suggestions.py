@@ -271,6 +271,11 @@ class TestChecker:
         data["names_suspect_before_charge"] = "on"
         assert client.post(self.url, data).context["verdict"].rating == "RED"
 
+    def test_an_unclear_topic_is_said_to_be_unclear(self, signed_in, trained):
+        vague = "Thanks everyone for today."
+        html = signed_in("officer").post(self.url, {"draft": vague}).content.decode()
+        assert "do not point clearly to one topic" in html
+
     def test_choosing_a_topic_yourself_skips_the_suggestion(self, signed_in, trained):
         response = signed_in("officer").post(self.url, {"draft": NAMED_ARREST, "topic": "burglary"})
         assert response.context["suggestion"] is None
