@@ -4,8 +4,10 @@ The topic model is trained as the site trains it: on the bank the starter librar
 (each template as ``bank_generate`` expands it) plus the hand-written examples. It is then
 measured on ``bench/data/suggest_posts.json`` (the project's own labelled posts), and on each
 further file named in ``SUGGEST_POSTS`` (colon-separated paths: posts kept outside the
-project). Prints topic top-1 and top-3 accuracy, recall and precision of each flag, exact
-days since sentencing, and the p50/p95 time of one suggestion, against the goals.
+project). Prints topic top-1 and top-3 accuracy, recall and precision of each flag the posts
+label (the RED-override flags and ``gives_ethnicity_or_nationality``; the posts do not label
+breaking, ksi, wider_interest or in_public_domain, so a score for those would mean nothing),
+exact days since sentencing, and the p50/p95 time of one suggestion, against the goals.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ LIBRARY = ROOT / "scenarios" / "starter_library"
 PER_TEMPLATE_LIMIT = 500
 GENERATION_SEED = 20160201
 SEED = 20261126
+# The flags the labelled posts mark: "flags" lists every one of these that is true.
+LABELLED_FLAGS = (*RED_OVERRIDE_FLAGS, "gives_ethnicity_or_nationality")
 GOALS = {"top1": 0.85, "top3": 0.95, "recall": 0.95, "precision": 0.70, "p95_ms": 50.0}
 
 
@@ -65,9 +69,8 @@ def report(name: str, posts: list[dict], model, topics) -> None:
         f"   topic top-1 {top1:.1%} ({mark(top1 >= GOALS['top1'])}), "
         f"top-3 {top3:.1%} ({mark(top3 >= GOALS['top3'])})"
     )
-    for flag, tally in result["flags"].items():
-        if not (tally["support"] or tally["predicted"]):
-            continue
+    for flag in LABELLED_FLAGS:
+        tally = result["flags"][flag]
         recall, precision = tally["recall"], tally["precision"]
         goal = ""
         if flag in RED_OVERRIDE_FLAGS:

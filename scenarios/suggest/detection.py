@@ -37,9 +37,12 @@ def says(match: re.Match[str]) -> str:
     return f"says {q(match.group(0))}"
 
 
-# A sentence ends at . ! ? or a line break, before white space. Abbreviations such as "St."
-# split a sentence in two, which only makes a cue's reach shorter.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence ends at . ! ? or a line break, before white space, except after "no." (a house
+# number) and a title ("Mr."). Other abbreviations such as "St." split a sentence in two,
+# which only makes a cue's reach shorter.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\b[Nn]o\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)\s+|\n+"
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

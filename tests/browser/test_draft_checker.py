@@ -310,3 +310,39 @@ def test_a_green_burglary_says_post_it_yourself_and_names_no_contact(
 
     page.set_viewport_size(DESKTOP)
     screenshot(page, "officer-checker-green-1100")
+
+
+@pytest.fixture
+def topic_model(site_data):
+    from scenarios.topic_model import forget_loaded, topic_model_train
+
+    forget_loaded()
+    topic_model_train()
+    yield
+    forget_loaded()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_pasted_draft_is_suggested_then_confirmed(
+    new_context, topic_model, log_in, axe_check, javascript
+):
+    page = new_context(java_script_enabled=javascript).new_page()
+    open_checker(page, log_in)
+    page.get_by_label("Your draft post").fill(
+        "Tom Reid, 22, of Carshalton was arrested yesterday on suspicion of burglary at a "
+        "house on Stanley Park Road. #Sutton"
+    )
+    page.get_by_role("button", name="Continue").click()
+    suggestion = page.locator("#suggestion")
+    expect(suggestion).to_contain_text("What your draft suggests")
+    expect(suggestion).to_contain_text("names a person: 'Tom Reid'")
+    if javascript:
+        expect(suggestion).to_be_focused()
+    named = page.get_by_label("Name someone who has been arrested but not charged")
+    expect(named).to_be_checked()
+    expect(page.get_by_label("What is it about?")).to_have_value("burglary")
+    axe_check(page, "/check/ with a suggestion")
+
+    expect_verdict(check_draft(page), "RED")  # as suggested, confirmed
+    named.uncheck()  # the officer takes the name out of the post
+    expect_verdict(check_draft(page), "GREEN")

@@ -12,11 +12,21 @@ from scenarios.suggest.names import civilians
 
 _CAPITALISED = r"(?-i:[A-Z])[\w'’&-]*"
 _PLACE = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}"
+_STREET_WORDS = (
+    r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Way|Crescent|Gardens|Gdns|Drive|Dr|Grove|"
+    r"Place|Pl|Terrace|Mews|Mead|Court|Ct|Walk|Row|Rise|Hill|Parade|Square|Green|Vale)"
+)
+# A house number: "number 62", "no. 212", "flat 3", "14 Kender St", "at 14 Ryecotes Mead".
 _ADDRESS = re.compile(
     r"\b(?:(?:at |from )?(?:number|no\.?)\s+\d+[a-z]?\b|flat\s+\d+[a-z]?\b|"
-    rf"\d+[a-z]?\s+{_PLACE}\s+(?:Road|Street|Lane|Avenue|Close|Way|Crescent|Gardens|Drive|Grove))",
+    rf"\d+[a-z]?\s+{_PLACE}\s+(?-i:{_STREET_WORDS})\b|"
+    rf"(?:at|from|of|in|outside)\s+\d{{1,4}}[a-z]?\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}})",
     re.IGNORECASE,
 )
+# A reply: "@TonysCafe You've been letting dealers ..." accuses the account addressed.
+_REPLY = re.compile(r"^\s*(@\w+)")
+_YOU = re.compile(r"\b(?:you|your|you['’](?:ve|re|d))\b", re.IGNORECASE)
+_WHERE = r"(?:on|at|in|opposite|next to|near|behind|above|outside|beside|by|off)"
 
 
 @cache
@@ -24,12 +34,12 @@ def _business_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(specific, vague): a named business or "the shop on X Road"; "a shop in Catford"."""
     kinds = "|".join(cue_list("allegation", "business"))
     trade = "|".join(cue_list("allegation", "trade_names"))
-    where = rf"(?:\s+(?:on|at|in|opposite|next to|near)\s+{_PLACE})?"
+    where = rf"(?:\s+{_WHERE}\s+(?:the\s+)?{_PLACE})?"
     named = (
         rf"(?:(?:{_CAPITALISED}\s+){{1,3}}(?:{trade}|{kinds})\b"
         rf"|(?-i:(?=[A-Z]))(?:{trade})\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?){where}"
     )
-    located = rf"(?<!\ba )(?<!\ban )(?:{kinds})\s+(?:on|at|in|opposite|next to|near)\s+{_PLACE}"
+    located = rf"(?<!\ba )(?<!\ban )(?:{kinds})\s+{_WHERE}\s+(?:the\s+)?{_PLACE}"
     specific = re.compile(rf"(?<!\w)(?:{named}|{located})", re.IGNORECASE)
     vague = re.compile(
         rf"(?<!\w)an?\s+(?:\w+\s+)?(?:{kinds})\s+(?:on|at|in|near)\s+{_PLACE}", re.IGNORECASE
@@ -82,12 +92,26 @@ def _targets(text: str) -> list[tuple[int, int, str, bool]]:
     return found
 
 
+def _addressed(text: str, strong: list[re.Match[str]]) -> list[tuple[int, int, str, bool]]:
+    """In a reply, "you" said to do wrong is the account addressed (strong cues only)."""
+    reply = _REPLY.match(text)
+    if not reply or not strong:
+        return []
+    spans = sentences(text)
+    found = []
+    for match in _YOU.finditer(text):
+        start, end = sentence_at(spans, match.start())
+        if any(start <= cue.start() < end for cue in strong):
+            found.append((match.start(), match.end(), f"is addressed to {q(reply[1])}", True))
+    return found
+
+
 def detect_unproven_allegation(text: str) -> Detection:
     strong = list(cues("allegation", "strong").finditer(text))
     weak = list(cues("allegation", "weak").finditer(text))
     if not strong and not weak:
         return NO
-    targets = _targets(text)
+    targets = _targets(text) + _addressed(text, strong)
     if not targets:
         cue = (strong or weak)[0]
         return Detection(False, True, f"{says(cue)}; no identifiable person or business")

@@ -17,9 +17,10 @@ from scenarios.suggest.detection import (
     sentence_at,
     sentences,
     within,
+    without,
 )
 from scenarios.suggest.lexicon import cue_list
-from scenarios.suggest.names import Person, civilians
+from scenarios.suggest.names import Person, find_people
 
 # Who the arrest sentence is about: someone unnamed ("a 19-year-old man"), or a pronoun that
 # points back at a name in an earlier sentence.
@@ -30,6 +31,22 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
+# An officer is a suspect too when the arrest is theirs: "PC Gareth Lowe, who was arrested".
+_ARRESTED_SELF = re.compile(
+    r"[\s,]+(?:\d{1,2},?\s+)?(?:who\s+)?(?:was|were|has been|had been|have been|is|is being)\s+"
+    r"(?:\w+\s+){0,2}?(?:arrested|detained|held|bailed|released under investigation|cautioned|"
+    r"given a)",
+    re.IGNORECASE,
+)
+
+
+def _suspects(text: str) -> list[Person]:
+    """Named civilians, and officers named as the person arrested (not the arresting one)."""
+    return [
+        person
+        for person in find_people(text)
+        if person.full and (not person.officer or _ARRESTED_SELF.match(text, person.end))
+    ]
 
 
 def _linked(text, person: Person, cue_matches, spans) -> tuple[str | None, re.Match | None]:
@@ -56,7 +73,7 @@ def _named_with(text: str, cue_matches: list[re.Match], what: str) -> Detection:
     if not cue_matches:
         return NO
     cue = cue_matches[0]
-    people = [person for person in civilians(text) if person.full]
+    people = _suspects(text)
     if not people:
         return NO
     spans = sentences(text)
@@ -91,15 +108,22 @@ def detect_names_cautioned_person(text: str) -> Detection:
 
 
 def detect_prejudicial_content(text: str) -> Detection:
-    strong = find("prejudicial", "strong", text)
-    weak = find("prejudicial", "weak", text)
-    if not strong and not weak:
+    """Prejudicial matter while proceedings are active. A case is over once sentenced or
+    acquitted, unless a sentence is still to come ("he'll be sentenced in January"); words
+    inside a prejudicial cue ("already been jailed twice") never end the case."""
+    strong_all = find_all("prejudicial", "strong", text)
+    weak_all = list(without(find_all("prejudicial", "weak", text), strong_all))
+    if not strong_all and not weak_all:
         return NO
-    active = find("prejudicial", "active", text)
-    concluded = find("prejudicial", "concluded", text)
-    if concluded and not find("prejudicial", "pending", text):
+    strong = strong_all[0] if strong_all else None
+    weak = weak_all[0] if weak_all else None
+    pending = find_all("prejudicial", "pending", text)
+    active_all = list(without(find_all("prejudicial", "active", text), strong_all))
+    active = pending[0] if pending else (active_all[0] if active_all else None)
+    concluded = list(without(find_all("prejudicial", "concluded", text), strong_all + pending))
+    if concluded and not pending:
         cue = strong or weak
-        return Detection(False, True, f"{says(cue)}; case over: {q(concluded.group(0))}")
+        return Detection(False, True, f"{says(cue)}; case over: {q(concluded[0].group(0))}")
     if strong and active:
         return Detection(True, True, f"{says(strong)}; proceedings active: {q(active.group(0))}")
     if strong:
@@ -125,23 +149,54 @@ def detect_wanted_person_arrested(text: str) -> Detection:
     return Detection(True, True, f"{says(appeal)}; {says(arrested)}; appeal not taken down")
 
 
+_SUBJECTS = (
+    r"man|woman|men|women|male|female|suspects?|robbers?|attackers?|thief|thieves|burglars?|"
+    r"driver|rider|offenders?|gunman|assailant|mugger|culprits?"
+)
+
+
 @cache
 def _ethnic_person() -> re.Pattern[str]:
-    """An ethnicity or nationality right before a word for a person: "a white man"."""
+    """An ethnicity or nationality right before a word for a person ("a white man"), or said
+    of someone ("described by a neighbour as white", "they were Albanian")."""
     adjectives = "|".join(cue_list("ethnicity", "adjectives"))
     persons = "|".join(cue_list("ethnicity", "persons"))
     return re.compile(
         rf"(?<!\w)(?:{adjectives})(?:[\s-]+(?:young|older|middle-aged|tall|short|slim|stocky|"
         rf"heavy|heavily built|teenage|adult|elderly|\d{{1,2}}[- ]year[- ]old))?\s+(?:{persons})"
-        r"(?!\w)",
+        r"(?!\w)"
+        rf"|\bdescribed\s+(?:[\w'-]+\s+){{0,5}}?as\s+(?:being\s+)?(?:an?\s+)?(?:{adjectives})(?!\w)"
+        rf"|\b(?:he|she|they|both|all|each|the\s+(?:[\w-]+\s+)?(?:{_SUBJECTS}))\s+"
+        rf"(?:is|was|were|are)\s+(?:{adjectives})(?=\s*[,.;]|\s+and\b)"
+        rf"|\b(?:both|all)\s+(?:{adjectives})(?=\s*[,.;]|\s+and\b)",
         re.IGNORECASE,
     )
 
 
+# The person described is the one hurt or robbed: "a Portuguese man was punched".
+_VICTIM_AFTER = re.compile(
+    r"\s*(?:,\s*\d{1,2},?\s*)?(?:who\s+)?(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?"
+    r"(?:punched|robbed|attacked|assaulted|stabbed|hit|injured|threatened|targeted|mugged|"
+    r"abused|killed|kicked|beaten|hurt|knocked|shot|slashed|harassed|followed|bitten|spat)",
+    re.IGNORECASE,
+)
+_VICTIM_BEFORE = re.compile(r"\bvictims?,?\s+(?:was\s+|is\s+)?(?:an?\s+)?$", re.IGNORECASE)
+
+
+def _about_victim(text: str, found: re.Match[str]) -> bool:
+    before = text[max(0, found.start() - 24) : found.start()]
+    return bool(_VICTIM_AFTER.match(text, found.end()) or _VICTIM_BEFORE.search(before))
+
+
 def detect_gives_ethnicity_or_nationality(text: str) -> Detection:
-    found = _ethnic_person().search(text) or find("ethnicity", "phrases", text)
-    if not found:
+    matches = [*_ethnic_person().finditer(text), *find_all("ethnicity", "phrases", text)]
+    if not matches:
         return NO
+    described = [m for m in matches if not _about_victim(text, m)]
+    if not described:
+        here = f"describes someone as {q(matches[0].group(0))}"
+        return Detection(False, True, f"{here}: the victim, not a suspect")
+    found = min(described, key=lambda m: m.start())
     spans = sentences(text)
     start, end = sentence_at(spans, found.start())
     here = f"describes someone as {q(found.group(0))}"

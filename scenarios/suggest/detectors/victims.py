@@ -98,12 +98,17 @@ def detect_identifies_child_in_proceedings(text: str) -> Detection:
             sure = bool(proceedings and person.full and person.sure)
             return Detection(True, sure, f"names {q(person.name)}, aged {person.age}; {step}")
     child_word = find("child", "words", text)
-    if child_word and child_word.group(0).lower() == "youth court":
-        # Anyone named in the sentence about a youth court is very likely under 18.
-        start, end = sentence_at(sentences(text), child_word.start())
-        named = [person for person in people if person.full and start <= person.start < end]
+    spans = sentences(text)
+    for word in find_all("child", "words", text) if proceedings else ():
+        # Anyone named beside "youth court" or "schoolboy", with no adult age, is likely a child.
+        start, end = sentence_at(spans, word.start())
+        named = [
+            person
+            for person in people
+            if person.full and person.age is None and start <= person.start < end
+        ]
         if named:
-            return Detection(True, named[0].sure, f"names {q(named[0].name)}; {says(child_word)}")
+            return Detection(True, named[0].sure, f"names {q(named[0].name)}; {says(word)}")
     children = _child_ages(text) or ([child_word] if child_word else [])
     if not children:
         return NO
