@@ -24,7 +24,7 @@ A file is a few header lines, then the post, then one block per slot::
 
 The fields are written exactly as in the admin form: ``facts`` as ``name: value`` pairs
 (``parse_facts_text``) and each slot's values one per line, with facts after ``=>``
-(``parse_slot_values``). ``picture`` is the kind of picture: none, general or suspect.
+(``parse_slot_values``). ``picture`` is the kind of picture: none, general, suspect or custody.
 ``title``, ``key`` and ``text`` are required; the other headers default to no account,
 difficulty 1, no tags, no picture and no facts.
 

@@ -30,6 +30,7 @@ IMAGE_KIND_CHOICES = [
     ("none", "No picture"),
     ("general", "General photo"),
     ("suspect", "Suspect or defendant"),
+    ("custody", "Custody photograph"),
 ]
 FORCE_OWNER = "The whole force (DMC)"
 
