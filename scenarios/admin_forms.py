@@ -83,7 +83,8 @@ class ScenarioTemplateForm(WagtailAdminModelForm):
         slots, slot_forms, slots_complete = self._slot_forms()
         if cleaned.get("image") and cleaned.get("image_kind") == "none":
             self.add_error(
-                "image_kind", "Say what the picture shows: a general photo, a suspect or a custody photograph."
+                "image_kind",
+                "Say what the picture shows: a general photo, a suspect or a custody photograph.",
             )
         if not (complete and slots_complete) or "text" not in cleaned:
             return cleaned

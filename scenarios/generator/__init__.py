@@ -8,7 +8,9 @@ value "a crash that left a cyclist seriously injured" sets ``topic`` road-traffi
 merged facts against the RAG contract and grades them with the RAG engine; ``generate`` turns
 the results into ``Question`` objects; ``select_pool`` picks a quiz pool that covers every
 rating, topic and rule the bank reaches and includes near-miss traps (KSI vs non-KSI, 7 vs 8
-days since sentencing, amber in vs out of the public domain, suspect image authorised or not).
+days since sentencing, amber in vs out of the public domain, suspect image authorised or not;
+and contract v2's appeal before vs after the arrest, named vs anonymous caution, allegation vs
+conviction, with vs without a suspect's ethnicity, family vs custody photo).
 
 The modules, in the order data flows through them:
 

@@ -14,7 +14,36 @@ KSI = "ksi"
 SENTENCING = "sentencing"
 PUBLIC_DOMAIN = "public-domain"
 IMAGE_AUTHORISATION = "image-authorisation"
-NEAR_MISS_KINDS = (KSI, SENTENCING, PUBLIC_DOMAIN, IMAGE_AUTHORISATION)
+# Contract v2's traps. They come after the first four so that a bank without them (every bank
+# before v2) gets exactly the pools it got before.
+ARREST = "arrest"
+CAUTION = "caution"
+ALLEGATION = "allegation"
+ETHNICITY = "ethnicity"
+CUSTODY = "custody"
+NEAR_MISS_KINDS = (
+    KSI,
+    SENTENCING,
+    PUBLIC_DOMAIN,
+    IMAGE_AUTHORISATION,
+    ARREST,
+    CAUTION,
+    ALLEGATION,
+    ETHNICITY,
+    CUSTODY,
+)
+
+# Kinds whose field is a flag: side 0 without it, side 1 with it. In NEAR_MISS_KINDS order,
+# which is the order near_miss_keys lists them in (pools rely on it).
+_FLAG_KINDS = (
+    (ARREST, "wanted_person_arrested"),
+    (CAUTION, "names_cautioned_person"),
+    (ALLEGATION, "unproven_allegation"),
+    (ETHNICITY, "gives_ethnicity_or_nationality"),
+)
+# Pictures whose release must be authorised: away from missing people, a custody photo counts
+# as a suspect image.
+_RELEASED_IMAGES = ("suspect", "custody")
 
 _FIELD_INDEX = {name: index for index, name in enumerate(FACT_FIELDS)}
 
@@ -30,7 +59,13 @@ def near_miss_keys(
     - "ksi": side 0 not KSI, side 1 KSI;
     - "sentencing": side 0 exactly the window (7 days), side 1 one day more (8);
     - "public-domain": side 0 in the public domain, side 1 not;
-    - "image-authorisation" (suspect images only): side 0 authorised, side 1 not.
+    - "image-authorisation" (suspect and custody images only): side 0 authorised, side 1 not;
+    - "arrest": side 0 a wanted appeal, side 1 the same appeal left up after the arrest;
+    - "caution": side 0 not naming someone cautioned (or given a fixed penalty), side 1 naming;
+    - "allegation": side 0 no unproven allegation, side 1 one;
+    - "ethnicity": side 0 no ethnicity or nationality given, side 1 given;
+    - "custody" (general and custody photos only): side 0 a general (family) photo, side 1 a
+      custody photo, which a missing-person appeal must not use.
 
     Only pairs whose ratings differ are traps; ``find_near_miss_pairs`` checks that.
     """
@@ -48,9 +83,14 @@ def near_miss_keys(
     if days is not None and (days == sentencing_window_days or days == sentencing_window_days + 1):
         keys.append((SENTENCING, base("days_since_sentencing"), days - sentencing_window_days))
     keys.append((PUBLIC_DOMAIN, base("in_public_domain"), 0 if facts.in_public_domain else 1))
-    if facts.image == "suspect":
+    image = facts.image
+    if image in _RELEASED_IMAGES:
         side = 0 if facts.image_release_authorised else 1
         keys.append((IMAGE_AUTHORISATION, base("image_release_authorised"), side))
+    for kind, field_name in _FLAG_KINDS:
+        keys.append((kind, base(field_name), 1 if getattr(facts, field_name) else 0))
+    if image == "general" or image == "custody":
+        keys.append((CUSTODY, base("image"), 0 if image == "general" else 1))
     return keys
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-IMAGE_KIND_FACTS = ("general", "suspect")  # image kinds that set the ``image`` fact
+IMAGE_KIND_FACTS = ("general", "suspect", "custody")  # image kinds that set the ``image`` fact
 
 EMPTY: Mapping[str, Any] = MappingProxyType({})
 

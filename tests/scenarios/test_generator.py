@@ -32,7 +32,15 @@ from scenarios.generator import (
 )
 from scenarios.rules.engine import evaluate
 from scenarios.rules.initial import initial_rulebook
-from scenarios.rules.types import ACTIONS, AMBER, FACT_FIELDS, GREEN, RATINGS, RED
+from scenarios.rules.types import (
+    ACTIONS,
+    AMBER,
+    FACT_FIELDS,
+    GREEN,
+    RATINGS,
+    RED,
+    V2_FACT_FIELDS,
+)
 
 
 def v(text: str, **facts) -> SlotValue:
@@ -42,8 +50,10 @@ def v(text: str, **facts) -> SlotValue:
 WARDS = ("Camden Town", "Brixton Hill", "Peckham Rye")
 
 # A small, realistic set of templates: green, amber and red topics, a KSI collision, court
-# results 7 and 8 days after sentencing, amber in and out of the public domain, and a suspect
-# image with and without authorised release.
+# results 7 and 8 days after sentencing, amber in and out of the public domain, a suspect
+# image with and without authorised release, and contract v2's traps: a wanted appeal left up
+# after the arrest, a named caution, an unproven allegation, a suspect's ethnicity and a
+# missing person's custody photo.
 TEMPLATES = (
     TemplateSpec(
         key="arrest",
@@ -191,6 +201,77 @@ TEMPLATES = (
             ),
         },
         fixed_facts={"topic": "charge-details", "in_public_domain": True},
+    ),
+    TemplateSpec(
+        key="wanted-update",
+        title="Wanted appeal, before and after the arrest",
+        text="WANTED: this man, for {offence}. [Custody image: release authorised] {status}",
+        slots={
+            "offence": ("failing to appear at court", "a robbery on Rye Lane"),
+            "status": (
+                v("He is still wanted: call 101."),
+                v("UPDATE: arrested yesterday, thanks for sharing.", wanted_person_arrested=True),
+            ),
+        },
+        fixed_facts={
+            "topic": "wanted-suspect",
+            "in_public_domain": True,
+            "image": "custody",
+            "image_release_authorised": True,
+        },
+    ),
+    TemplateSpec(
+        key="cautioned",
+        title="Criminal damage: cautioned",
+        text="{who} was given a caution for damaging the bus shelter on {road}.",
+        slots={
+            "who": (
+                v("Dave Green, 34, of Camden Road,", names_cautioned_person=True),
+                v("A 34-year-old local man"),
+            ),
+            "road": ("Camden Road", "Coldharbour Lane"),
+        },
+        fixed_facts={"topic": "criminal-damage"},
+    ),
+    TemplateSpec(
+        key="allegation",
+        title="Second-hand phones",
+        text="Buying a second-hand phone in {ward}? {claim}",
+        slots={
+            "ward": WARDS,
+            "claim": (
+                v("The phone shop by the station sells stolen phones.", unproven_allegation=True),
+                v("Check it hasn't been reported stolen before you pay."),
+            ),
+        },
+        fixed_facts={"topic": "crime-prevention"},
+    ),
+    TemplateSpec(
+        key="description",
+        title="Arrest with a description",
+        text="Officers arrested {who} after a burglary in {ward}.",
+        slots={
+            "who": (
+                v("a 27-year-old man"),
+                v("a 27-year-old white man", gives_ethnicity_or_nationality=True),
+            ),
+            "ward": WARDS,
+        },
+        fixed_facts={"topic": "burglary"},
+    ),
+    TemplateSpec(
+        key="missing-photo",
+        title="Missing person's photo",
+        text="MISSING: {name}, last seen in {place}. {photo}",
+        slots={
+            "name": ("Ryan, 23,", "Grace, 82,"),
+            "place": ("Peckham Rye", "Camden Market"),
+            "photo": (
+                v("Family photo attached.", image="general"),
+                v("Custody photo attached.", image="custody"),
+            ),
+        },
+        fixed_facts={"topic": "missing-person", "in_public_domain": True},
     ),
 )
 BY_KEY = {spec.key: spec for spec in TEMPLATES}
@@ -630,7 +711,8 @@ def test_question_as_dict_is_json_ready(bank):
     question = next(q for q in bank if q.template_key == "wanted" and q.rating == RED)
     data = json.loads(json.dumps(question.as_dict()))
     assert data["text"] == question.text
-    assert list(data["facts"]) == list(FACT_FIELDS)
+    # Contract v2 facts are left out at their defaults (so v1 questions keep their keys).
+    assert list(data["facts"]) == [name for name in FACT_FIELDS if name not in V2_FACT_FIELDS]
     assert data["facts"]["image"] == "suspect"
     assert data["facts"]["image_release_authorised"] is False
     assert data["rating"] == RED
@@ -713,6 +795,82 @@ def test_image_authorisation_near_misses(rulebook, bank):
         assert (a.rating, b.rating) == (AMBER, RED)
 
 
+@pytest.mark.parametrize(
+    ("kind", "template", "field", "ratings"),
+    [
+        ("arrest", "wanted-update", "wanted_person_arrested", (AMBER, RED)),
+        ("caution", "cautioned", "names_cautioned_person", (GREEN, RED)),
+        ("allegation", "allegation", "unproven_allegation", (GREEN, RED)),
+        ("ethnicity", "description", "gives_ethnicity_or_nationality", (GREEN, AMBER)),
+    ],
+)
+def test_flag_near_misses(rulebook, bank, kind, template, field, ratings):
+    """Contract v2's flags: side 0 without the flag, side 1 with it, all else the same."""
+    pairs = pairs_by_kind(bank, rulebook)[kind]
+    assert pairs and {a.template_key for a, _ in pairs} == {template}
+    for a, b in pairs:
+        assert differing_fields(a, b) == {field}
+        assert (getattr(a.facts, field), getattr(b.facts, field)) == (False, True)
+        assert (a.rating, b.rating) == ratings
+
+
+def test_custody_near_misses(rulebook, bank):
+    pairs = pairs_by_kind(bank, rulebook)["custody"]
+    assert len(pairs) == 4  # two people in two places
+    for a, b in pairs:
+        assert differing_fields(a, b) == {"image"}
+        assert (a.facts.image, b.facts.image) == ("general", "custody")
+        assert (a.rating, b.rating) == (AMBER, RED)
+        assert a.template_key == "missing-photo"
+
+
+def test_a_custody_image_pairs_on_its_authorisation_like_a_suspect_image(rulebook):
+    """Away from missing people a custody photo counts as a suspect image; for a missing
+    person it is red whether or not its release was authorised, so no pair."""
+    spec = TemplateSpec(
+        key="custody",
+        title="Custody image",
+        text="Wanted or missing: {topic}. {authorised}",
+        slots={
+            "topic": (v("wanted", topic="wanted-suspect"), v("missing", topic="missing-person")),
+            "authorised": (
+                v("Release authorised.", image_release_authorised=True),
+                v("No release decision."),
+            ),
+        },
+        fixed_facts={"in_public_domain": True, "image": "custody"},
+    )
+    questions = generate([spec], rulebook, rng=0)
+    ((kind, a, b),) = find_near_miss_pairs(questions, rulebook)
+    assert (kind, a.topic, a.rating, b.rating) == (
+        "image-authorisation",
+        "wanted-suspect",
+        AMBER,
+        RED,
+    )
+
+
+def test_a_custody_photo_beside_a_general_one_is_a_near_miss_only_where_ratings_differ(rulebook):
+    # On a wanted appeal an authorised custody image is as amber as a general photo: no trap.
+    spec = TemplateSpec(
+        key="wanted-photo",
+        title="Wanted photo",
+        text="WANTED: {photo}",
+        slots={
+            "photo": (
+                v("a photo of the scene", image="general"),
+                v("his custody image, release authorised", image="custody"),
+            )
+        },
+        fixed_facts={
+            "topic": "wanted-suspect",
+            "in_public_domain": True,
+            "image_release_authorised": True,
+        },
+    )
+    assert find_near_miss_pairs(generate([spec], rulebook, rng=0), rulebook) == []
+
+
 def test_pairs_with_the_same_rating_are_not_near_misses(rulebook):
     # 8 vs 9 days: both RED, so not a trap; out of the public domain both are RED too.
     spec = TemplateSpec(
@@ -749,7 +907,18 @@ def test_the_sentencing_window_comes_from_the_rulebook():
 def test_near_miss_keys_name_kind_group_and_side(bank):
     wanted = next(q for q in bank if q.template_key == "wanted")
     kinds = {kind: side for kind, _, side in near_miss_keys(wanted)}
-    assert set(kinds) == {"ksi", "public-domain", "image-authorisation"}
+    flags = {"arrest", "caution", "allegation", "ethnicity"}  # every question has a side
+    assert set(kinds) == {"ksi", "public-domain", "image-authorisation"} | flags
+    assert all(kinds[kind] == 0 for kind in flags)
+    # The keys come in the kinds' order, which pools rely on.
+    listed = [kind for kind, _, _ in near_miss_keys(wanted)]
+    assert listed == [kind for kind in NEAR_MISS_KINDS if kind in kinds]
+    photos = {q.facts.image: q for q in bank if q.template_key == "missing-photo"}
+    for image, side in (("general", 0), ("custody", 1)):
+        keys = {kind: s for kind, _, s in near_miss_keys(photos[image])}
+        assert keys["custody"] == side
+    arrested = next(q for q in bank if q.facts.wanted_person_arrested)
+    assert {kind: s for kind, _, s in near_miss_keys(arrested)}["arrest"] == 1
     court = next(q for q in bank if "eight days ago" in q.text)
     keys = {kind: (base, side) for kind, base, side in near_miss_keys(court)}
     assert keys["sentencing"][1] == 1
@@ -786,6 +955,11 @@ def test_coverage_of_the_bank_against_the_rulebook(rulebook, bank):
         "sentencing": 4,
         "public-domain": 4,
         "image-authorisation": 4,
+        "arrest": 2,
+        "caution": 2,
+        "allegation": 3,
+        "ethnicity": 3,
+        "custody": 4,
     }
     data = json.loads(json.dumps(coverage.as_dict()))
     assert data["complete"] is False and "assault" in data["missing_topics"]

@@ -40,7 +40,9 @@ def v(text: str, **facts) -> SlotValue:
 WARDS = ("Camden Town", "Brixton Hill", "Peckham Rye", "Kentish Town")
 
 # Green, amber and red topics with every near-miss kind: KSI, 7 vs 8 days since sentencing,
-# amber in vs out of the public domain, suspect image authorised or not.
+# amber in vs out of the public domain, suspect image authorised or not, and contract v2's: a
+# wanted appeal left up after the arrest, a named caution, an unproven allegation, a suspect's
+# ethnicity, a missing person's custody photo.
 TEMPLATES = (
     TemplateSpec(
         key="arrest",
@@ -156,6 +158,67 @@ TEMPLATES = (
         },
         fixed_facts={"topic": "retweet"},
     ),
+    TemplateSpec(
+        key="wanted-update",
+        title="Wanted appeal with a custody image",
+        text="WANTED, for {offence}. {authorisation} {status}",
+        slots={
+            "offence": ("a robbery in Brixton", "failing to appear at court"),
+            "authorisation": (
+                v("Custody image release authorised.", image_release_authorised=True),
+                v("Custody image not signed off.", image_release_authorised=False),
+            ),
+            "status": (
+                v("Still wanted."),
+                v("UPDATE: arrested yesterday.", wanted_person_arrested=True),
+            ),
+        },
+        fixed_facts={"topic": "wanted-suspect", "in_public_domain": True, "image": "custody"},
+    ),
+    TemplateSpec(
+        key="missing-photo",
+        title="Missing person's photo",
+        text="Have you seen {name}? {photo}",
+        slots={
+            "name": ("Ryan, 23", "Grace, 82"),
+            "photo": (
+                v("Family photo attached.", image="general"),
+                v("Custody photo attached.", image="custody"),
+                v(
+                    "Custody photo, release authorised.",
+                    image="custody",
+                    image_release_authorised=True,
+                ),
+            ),
+        },
+        fixed_facts={"topic": "missing-person", "in_public_domain": True},
+    ),
+    TemplateSpec(
+        key="cautioned",
+        title="Cautioned",
+        text="{ward}: {who} was cautioned for criminal damage.",
+        slots={
+            "ward": WARDS,
+            "who": (v("Dean Cole, 30,", names_cautioned_person=True), v("A man, 30,")),
+        },
+        fixed_facts={"topic": "criminal-damage"},
+    ),
+    # One plain post is side 0 of two kinds here; a question in three pairs could not sit next
+    # to all three partners, so no template of these gives it more than two.
+    TemplateSpec(
+        key="local",
+        title="Local update",
+        text="{ward}: {detail}",
+        slots={
+            "ward": WARDS,
+            "detail": (
+                v("A man, 30, was arrested for graffiti."),
+                v("A white man, 30, was arrested.", gives_ethnicity_or_nationality=True),
+                v("The shop on the corner fences stolen phones.", unproven_allegation=True),
+            ),
+        },
+        fixed_facts={"topic": "criminal-damage"},
+    ),
 )
 
 FULL_BANK = generate(TEMPLATES, RULEBOOK, per_template_limit=1000, rng=0)
@@ -244,7 +307,7 @@ def test_different_seeds_give_different_pools(seed, other):
 
 def test_full_coverage_size_is_small_for_the_bank():
     size = full_coverage_size(FULL_BANK, RULEBOOK)
-    assert size < 40 < len(FULL_BANK)
+    assert size < 60 < len(FULL_BANK)
 
 
 # --------------------------------------------------------------------------- expansion
@@ -333,6 +396,11 @@ def brute_force_pair_counts(questions) -> dict[str, int]:
         "sentencing": "days_since_sentencing",
         "public-domain": "in_public_domain",
         "image-authorisation": "image_release_authorised",
+        "arrest": "wanted_person_arrested",
+        "caution": "names_cautioned_person",
+        "allegation": "unproven_allegation",
+        "ethnicity": "gives_ethnicity_or_nationality",
+        "custody": "image",
     }
     window = RULEBOOK.sentencing_window_days
     counts = dict.fromkeys(NEAR_MISS_KINDS, 0)
@@ -343,7 +411,9 @@ def brute_force_pair_counts(questions) -> dict[str, int]:
             value = getattr(question.facts, field)
             if kind == "sentencing" and value not in (window, window + 1):
                 continue
-            if kind == "image-authorisation" and question.facts.image != "suspect":
+            if kind == "image-authorisation" and question.facts.image not in ("suspect", "custody"):
+                continue
+            if kind == "custody" and value not in ("general", "custody"):
                 continue
             for group in groups:
                 first = group[0]

@@ -32,6 +32,14 @@ SEED = 20240601
 KEY_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # With the initial rulebook every topic is covered by a topic rule, so "not-covered" cannot fire.
 UNREACHABLE_RULES = {"not-covered"}
+# Contract v2's rules (DESIGN.md, "Contract v2"): each is a trap some template is tagged with.
+V2_RULES = (
+    "unproven-allegation",
+    "wanted-person-arrested",
+    "names-cautioned-person",
+    "ethnicity-or-nationality",
+    "custody-image-missing-person",
+)
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +81,8 @@ def test_the_library_directory_holds_only_template_files_and_the_readme():
     assert not stray
 
 
-def test_there_are_at_least_44_templates():
-    assert len(STARTER_TEMPLATES) >= 44
+def test_there_are_at_least_61_templates():
+    assert len(STARTER_TEMPLATES) >= 61
 
 
 def test_keys_are_unique_slugs():
@@ -140,6 +148,11 @@ def test_all_near_miss_kinds_are_present(bank, rulebook):
     assert set(kinds) == set(NEAR_MISS_KINDS), kinds
 
 
+def test_every_near_miss_kind_has_a_tagged_template():
+    tagged = {tag.removeprefix("near-miss:") for spec in STARTER_TEMPLATES for tag in spec.tags}
+    assert set(NEAR_MISS_KINDS) <= tagged
+
+
 def test_near_miss_pairs_read_differently(bank, rulebook):
     """The learner can only tell a trap from its twin if the posts say different things."""
     same = [
@@ -198,3 +211,25 @@ def test_generation_is_deterministic_for_a_seed(bank, rulebook):
     # With sampling (a small per-template limit) the seed still fixes the result.
     sampled = [generate(STARTER_TEMPLATES, rulebook, per_template_limit=8, rng=7) for _ in "ab"]
     assert [q.key for q in sampled[0]] == [q.key for q in sampled[1]]
+
+
+def test_trap_tags_that_name_a_rule_fire_it(bank):
+    """A template tagged "trap:<rule id>" has at least one question that rule applies to."""
+    fired = defaultdict(set)
+    for question in bank:
+        fired[question.template_key].update(question.rules)
+    traps = [
+        (spec.key, tag.removeprefix("trap:"))
+        for spec in STARTER_TEMPLATES
+        for tag in spec.tags
+        if tag.startswith("trap:")
+    ]
+    checked = [(key, rule) for key, rule in traps if rule in RULE_IDS]
+    assert len(checked) >= len(V2_RULES)
+    assert not [(key, rule) for key, rule in checked if rule not in fired[key]]
+
+
+@pytest.mark.parametrize("rule", V2_RULES)
+def test_each_contract_v2_rule_is_a_tagged_trap(rule):
+    assert rule in RULE_IDS
+    assert any(f"trap:{rule}" in spec.tags for spec in STARTER_TEMPLATES)

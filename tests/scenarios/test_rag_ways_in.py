@@ -157,7 +157,7 @@ class TestDraftChecker:
         response = signed_in("officer").post(self.url, {"topic": "court-result"})
         html = response.content.decode()
         assert response.context["verdict"] is None
-        shown = {f.name for f, applies, _ in response.context["questions"] if applies}
+        shown = {f.name for f, applies, *_ in response.context["questions"] if applies}
         assert "days_since_sentencing" in shown and "in_public_domain" in shown
         assert "ksi" not in shown and "source" not in shown
         assert 'name="questions_for" value="court-result"' in html
