@@ -60,7 +60,8 @@ UNCLEAR_BELOW = 0.5
 
 
 def _sure(confidence: float) -> str:
-    return "under 1%" if confidence < 0.005 else f"{confidence:.0%}"
+    percent = round(confidence * 100)
+    return "under 1%" if percent < 1 else f"{percent}%"
 
 
 def suggestion_rows(suggestion: dict, rulebook) -> dict:
