@@ -93,19 +93,60 @@ def _facts_builder() -> Callable[[dict], Facts]:
     """``Facts(**values)`` for checked values, without the frozen dataclass ``__init__``.
 
     That ``__init__`` calls ``object.__setattr__`` once per field, which is most of the cost of
-    parsing; setting the slots directly is about twice as fast. Used only while ``Facts`` has no
+    parsing; setting the slots directly is about twice as fast, and unrolled (one setter per
+    field, no loop) faster still. Used only while ``Facts`` has exactly the fields below and no
     ``__post_init__``; otherwise the plain constructor is used.
     """
-    if hasattr(Facts, "__post_init__"):
+    expected = (
+        "topic",
+        "in_public_domain",
+        "ksi",
+        "days_since_sentencing",
+        "wider_interest",
+        "breaking",
+        "image",
+        "image_release_authorised",
+        "identifies_sexual_offence_victim",
+        "identifies_child_in_proceedings",
+        "names_suspect_before_charge",
+        "prejudicial_content",
+        "source",
+        "unproven_allegation",
+        "wanted_person_arrested",
+        "names_cautioned_person",
+        "gives_ethnicity_or_nationality",
+    )
+    if expected != FACT_FIELDS or hasattr(Facts, "__post_init__"):
         return lambda values: Facts(**values)
-    setters = tuple(getattr(Facts, name).__set__ for name in FACT_FIELDS)
+    (s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16) = (
+        getattr(Facts, name).__set__ for name in FACT_FIELDS
+    )
     new = object.__new__
     defaults = {"topic": None, **_DEFAULTS}
 
     def build(values: dict) -> Facts:
+        (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16) = {
+            **defaults,
+            **values,
+        }.values()
         facts = new(Facts)
-        for setter, value in zip(setters, {**defaults, **values}.values(), strict=True):
-            setter(facts, value)
+        s0(facts, v0)
+        s1(facts, v1)
+        s2(facts, v2)
+        s3(facts, v3)
+        s4(facts, v4)
+        s5(facts, v5)
+        s6(facts, v6)
+        s7(facts, v7)
+        s8(facts, v8)
+        s9(facts, v9)
+        s10(facts, v10)
+        s11(facts, v11)
+        s12(facts, v12)
+        s13(facts, v13)
+        s14(facts, v14)
+        s15(facts, v15)
+        s16(facts, v16)
         return facts
 
     return build
