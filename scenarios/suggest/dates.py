@@ -164,6 +164,22 @@ def _dates_in(text, start, end, today, sentencing, process, offence):
     return found
 
 
+_AND = re.compile(r"\b(?:and|&)\b")
+
+
+def _same_hearing(text, start, cue, today, verdicts, verbs):
+    """(date, match) of a verdict dated earlier in the sentence and joined to the sentencing
+    verb by "and": "convicted on 20 Nov of fraud and fined £600" (one hearing)."""
+    found = []
+    for match in _DATE.finditer(text, start, cue.start()):
+        previous = _last_cue_before(match.start(), verbs)
+        if previous and previous.span() in verdicts and _AND.search(text, match.end(), cue.start()):
+            resolved = _resolve(match, today)
+            if resolved is not None:
+                found.append((resolved, match))
+    return found
+
+
 def days_since_sentencing(text: str, today: date) -> tuple[int | None, str]:
     """(days since the sentencing the post reports, evidence), or (None, "") if none is dated."""
     future = find_all("sentencing", "future", text)
@@ -184,6 +200,11 @@ def days_since_sentencing(text: str, today: date) -> tuple[int | None, str]:
             for s, e in spans[max(0, index - 1) : index] + spans[index + 1 : index + 2]:
                 if within(courts, s, e):
                     found += _dates_in(text, s, e, today, sentencing, process, offence)
+        if not found:
+            verdict_cues = within(find_all("sentencing", "verdict", text), start, cue.start())
+            verdicts = {match.span() for match in verdict_cues}
+            verbs = sorted(within(process + offence, start, cue.start()), key=lambda m: m.start())
+            found = _same_hearing(text, start, cue, today, verdicts, verbs) if verdicts else []
         for resolved, match in found:
             found_all.append((resolved, match, cue))
             if best is None or resolved > best[0]:

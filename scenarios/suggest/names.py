@@ -17,7 +17,9 @@ from scenarios.suggest.lexicon import words
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b|\((\d{1,2})\)|,?\s+aged\s+(\d{1,2})\b)")
-_AGE_BEFORE = re.compile(r"\b(\d{1,2})[- ]year[- ]old\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(\d{1,2}) ?[- ]?(?:years?|yrs?)[- ]old\s+$|\b(\d{1,2}) ?yo\s+$", re.IGNORECASE
+)
 _RANK_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _MAX_NAME_WORDS = 3
 
@@ -72,7 +74,7 @@ def _age(text: str, start: int, end: int) -> int | None:
     if after:
         return int(next(group for group in after.groups() if group))
     before = _AGE_BEFORE.search(text, max(0, start - 16), start)
-    return int(before.group(1)) if before else None
+    return int(before.group(1) or before.group(2)) if before else None
 
 
 def _person(text: str, run: list[re.Match[str]]) -> Person | None:
@@ -87,9 +89,13 @@ def _person(text: str, run: list[re.Match[str]]) -> Person | None:
         title = title or tokens[0] in titles
         tokens.pop(0)
         run = run[1:]
-    if not tokens or any(token in hard for token in tokens):
+    if not tokens:
         return None
     tokens, run = tokens[:_MAX_NAME_WORDS], run[:_MAX_NAME_WORDS]
+    if any(token in hard for token in tokens) and not (
+        len(tokens) == 2 and tokens[0] in first and _age(text, run[0].start(), run[-1].end())
+    ):
+        return None  # "Mandy Cross, 40," is a person; "Kings Cross" is a place
     phrase = " ".join(tokens)
     if phrase in places or any(
         f"{a} {b}" in places for a, b in zip(tokens, tokens[1:], strict=False)
@@ -97,7 +103,7 @@ def _person(text: str, run: list[re.Match[str]]) -> Person | None:
         return None
     start, end = run[0].start(), run[-1].end()
     age = _age(text, start, end)
-    known = tokens[0] in first
+    known = tokens[0] in first or any(part in first for part in tokens[0].split("-"))
     if len(tokens) == 1:
         # A first name alone is a person only with an age ("Amy, 15"); a surname with a title.
         if title and tokens[0] not in ordinary:
@@ -109,8 +115,8 @@ def _person(text: str, run: list[re.Match[str]]) -> Person | None:
         if tokens[-1] in places and tokens[0] in places:
             return None
         return Person(text[start:end], start, end, age, True, officer)
-    if tokens[0] in places or tokens[-1] in soft:
-        return None
+    if tokens[0] in places or (tokens[-1] in soft and age is None):
+        return None  # "Mandy Cross, 40," is a person; "Cross" alone would make a street
     if age is not None or title:
         return Person(text[start:end], start, end, age, True, officer)
     if any(token in ordinary or token in places or token in soft for token in tokens):

@@ -27,6 +27,27 @@ _ADDRESS = re.compile(
 _REPLY = re.compile(r"^\s*(@\w+)")
 _YOU = re.compile(r"\b(?:you|your|you['’](?:ve|re|d))\b", re.IGNORECASE)
 _WHERE = r"(?:on|at|in|opposite|next to|near|behind|above|outside|beside|by|off)"
+_LOCATED = re.compile(rf"\s{_WHERE}\s+(?:the\s+)?{_CAPITALISED}")
+# A sentence that goes on about the business or person just named: "They're ...", "It's ...".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:they|they['’](?:re|ve)|he|he['’]s|she|she['’]s|it['’]s|it|the (?:owners?|staff|"
+    r"manager|landlord|people running it))\b",
+    re.IGNORECASE,
+)
+
+
+def _next_sentence_cues(text, spans, s_end, strong):
+    """Strong cues in the sentence after the one ending at ``s_end``, when a pronoun before
+    the cue points back ("... the car wash on Fore St. We all know they're ...")."""
+    following = [span for span in spans if span[0] >= s_end]
+    if not following:
+        return []
+    start, end = following[0]
+    found = []
+    for cue in strong:
+        if start <= cue.start() < end and _BACK_REFERENCE.search(text, start, cue.start() + 1):
+            found.append(cue)
+    return found
 
 
 @cache
@@ -79,6 +100,9 @@ def _targets(text: str) -> list[tuple[int, int, str, bool]]:
             continue  # "Trading Standards on Brick Lane": an agency, not a business
         if tokens[0].lower() not in ("the", "this", "our", "we", "police", "officers"):
             found.append((match.start(), match.end(), f"names a business: {q(match[0])}", True))
+        elif tokens[0].lower() in ("the", "this") and _LOCATED.search(match[0]):
+            # "The car wash on Staines Rd": a definite business at a named place
+            found.append((match.start(), match.end(), f"names a business: {q(match[0])}", True))
     for match in _definite().finditer(text):
         start, end = sentence_at(spans, match.start())
         named = _names_a_place(text, start, end)
@@ -106,8 +130,19 @@ def _addressed(text: str, strong: list[re.Match[str]]) -> list[tuple[int, int, s
     return found
 
 
+@cache
+def _topic_before() -> re.Pattern[str]:
+    words_ = "|".join(cue_list("allegation", "topic"))
+    return re.compile(rf"(?<!\w)(?:{words_})\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+def _accusing(text: str, cue: re.Match[str]) -> bool:
+    """Not a topic: "advice on underage sales", "tackling scams" name a crime, accuse no one."""
+    return not _topic_before().search(text, max(0, cue.start() - 40), cue.start())
+
+
 def detect_unproven_allegation(text: str) -> Detection:
-    strong = list(cues("allegation", "strong").finditer(text))
+    strong = [m for m in cues("allegation", "strong").finditer(text) if _accusing(text, m)]
     weak = list(cues("allegation", "weak").finditer(text))
     if not strong and not weak:
         return NO
@@ -127,6 +162,8 @@ def detect_unproven_allegation(text: str) -> Detection:
             evidence = f"{described}; {says(said[0])}"
         elif hinted:
             strength, evidence = 1, f"{described}; {says(hinted[0])}"
+        elif later := _next_sentence_cues(text, spans, s_end, strong):
+            strength, evidence = 1, f"{described}; then {says(later[0])}"
         else:
             continue
         if best is None or strength > best[0]:

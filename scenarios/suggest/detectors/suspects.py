@@ -161,7 +161,11 @@ def _ethnic_person() -> re.Pattern[str]:
     of someone ("described by a neighbour as white", "they were Albanian")."""
     adjectives = "|".join(cue_list("ethnicity", "adjectives"))
     persons = "|".join(cue_list("ethnicity", "persons"))
+    build = "|".join(cue_list("ethnicity", "build"))
     return re.compile(
+        # An item of a description list beside a height, build or age: "6ft, white, slim".
+        rf"(?<!\w)(?:{build}),\s+(?:{adjectives})(?=\s*[,.;)]|\s+(?:and|with)\b)"
+        rf"|(?:(?<=[,:(])\s*|(?<=\bis\s)|(?<=\bwas\s))(?:{adjectives}),\s+(?:{build})(?!\w)|"
         rf"(?<!\w)(?:{adjectives})(?:[\s-]+(?:young|older|middle-aged|tall|short|slim|stocky|"
         rf"heavy|heavily built|teenage|adult|elderly|\d{{1,2}}[- ]year[- ]old))?\s+(?:{persons})"
         r"(?!\w)"
@@ -189,7 +193,13 @@ def _about_victim(text: str, found: re.Match[str]) -> bool:
 
 
 def detect_gives_ethnicity_or_nationality(text: str) -> Detection:
-    matches = [*_ethnic_person().finditer(text), *find_all("ethnicity", "phrases", text)]
+    spans = sentences(text)
+    nouns = [
+        noun
+        for noun in find_all("ethnicity", "nouns", text)
+        if find("ethnicity", "suspect", text, *sentence_at(spans, noun.start()))
+    ]
+    matches = [*_ethnic_person().finditer(text), *find_all("ethnicity", "phrases", text), *nouns]
     if not matches:
         return NO
     described = [m for m in matches if not _about_victim(text, m)]
@@ -197,7 +207,6 @@ def detect_gives_ethnicity_or_nationality(text: str) -> Detection:
         here = f"describes someone as {q(matches[0].group(0))}"
         return Detection(False, True, f"{here}: the victim, not a suspect")
     found = min(described, key=lambda m: m.start())
-    spans = sentences(text)
     start, end = sentence_at(spans, found.start())
     here = f"describes someone as {q(found.group(0))}"
     if find("ethnicity", "suspect", text, start, end):

@@ -21,7 +21,8 @@ from scenarios.suggest.lexicon import cues, words
 from scenarios.suggest.names import civilians
 
 _CHILD_AGE = re.compile(
-    r"\b(\d{1,2})[- ]year[- ]olds?\b|\baged (\d{1,2})\b|\bboth (\d{1,2})\b|, (\d{1,2}),",
+    r"\b(\d{1,2}) ?[- ]?(?:years?|yrs?)[- ]olds?\b|\b(\d{1,2}) ?yo\b|\baged (\d{1,2})\b"
+    r"|\bboth (\d{1,2})\b|, (\d{1,2}),",
     re.IGNORECASE,
 )
 _ROLE_CLUE = re.compile(r"^(\w+)")  # the first word of a "Goldsmiths student" clue
