@@ -3,10 +3,11 @@
 A sentencing verb ("sentenced", "jailed", "given a community order") takes the date in its
 own sentence, or in the sentence before or after when that one is about the court. Forms:
 "19 November", "19th Nov 2026", "Thursday 19 November", "November 19", "19/11/2026",
-"19.11.26", "19-11-2026", "today", "yesterday", "last Friday", "on Monday", "three days ago",
-"a week ago today", "a fortnight ago". A date without a year is the most recent one not after
-``today``; a weekday is the most recent one before ``today``. When several dates qualify the
-latest wins: sentence is the last step of a case, after arrest, charge and conviction.
+"19.11.26", "19-11-2026", "19/11", "today", "yesterday", "last Friday", "on Monday",
+"three days ago", "a week ago today", "a fortnight ago". A date without a year is the most
+recent one not after ``today``; a weekday is the most recent one before ``today``. When
+several dates qualify the latest wins: sentence is the last step of a case, after arrest,
+charge and conviction.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ _DATE = re.compile(
     | (?:on\s+)?(?:(?:{_WEEKDAY}),?\s+)?(?-i:(?=[A-Z]))(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})
           (?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?
     | (?P<d3>\d{{1,2}})(?P<sep>[/.-])(?P<m3>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}}|\d{{2}})(?![\d/.-]\d)
+    | (?P<d4>\d{{1,2}})/(?P<m4>\d{{1,2}})(?![\d/.-]|\.\d)
     | (?P<n>\d{{1,2}}|{_NUMBER})\s+(?P<unit>day|week|fortnight)s?\s+ago(?:\s+today)?
     | (?P<today>today|this\s+(?:morning|afternoon|evening)|earlier\s+today|tonight)
     | (?P<yesterday>yesterday|last\s+night)
@@ -95,9 +97,10 @@ def _resolve(match: re.Match[str], today: date) -> date | None:
     """The calendar date ``match`` names, seen from ``today``; None if impossible or future."""
     g = match.groupdict()
     try:
-        if g["d1"] or g["d2"] or g["d3"]:
-            day = int(g["d1"] or g["d2"] or g["d3"])
-            month = int(g["m3"]) if g["m3"] else _MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
+        if g["d1"] or g["d2"] or g["d3"] or g["d4"]:
+            day = int(g["d1"] or g["d2"] or g["d3"] or g["d4"])
+            number = g["m3"] or g["m4"]
+            month = int(number) if number else _MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
             year_text = g["y1"] or g["y2"] or g["y3"]
             if year_text:
                 found = date(_year(year_text), month, day)
@@ -123,7 +126,7 @@ def _precision(match: re.Match[str]) -> int:
     g = match.groupdict()
     if g["wd"] and not (g["d1"] or g["d2"]):
         return 2
-    if (g["d1"] or g["d2"]) and not (g["y1"] or g["y2"]):
+    if (g["d1"] or g["d2"] or g["d4"]) and not (g["y1"] or g["y2"]):
         return 1
     return 0
 
@@ -138,7 +141,7 @@ def _last_cue_before(position: int, cues: list[re.Match[str]]) -> re.Match[str] 
 
 def _relative(match: re.Match[str]) -> bool:
     g = match.groupdict()
-    return not (g["d1"] or g["d2"] or g["d3"])
+    return not (g["d1"] or g["d2"] or g["d3"] or g["d4"])
 
 
 def _dates_in(text, start, end, today, sentencing, process, offence):

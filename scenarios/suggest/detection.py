@@ -94,7 +94,7 @@ def charges(text: str) -> list[re.Match[str]]:
         match
         for match in find_all("charge", "cues", text)
         if not (
-            match.group(0).lower().startswith("charge")
+            "charge" in match.group(0).lower()
             and negated.search(text, max(0, match.start() - 16), match.start())
         )
     ]

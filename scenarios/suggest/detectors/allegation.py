@@ -8,7 +8,7 @@ from functools import cache
 
 from scenarios.suggest.detection import NO, Detection, find, q, says, sentence_at, sentences
 from scenarios.suggest.lexicon import cue_list, cues, words
-from scenarios.suggest.names import civilians
+from scenarios.suggest.names import civilians, find_people
 
 _CAPITALISED = r"(?-i:[A-Z])[\w'’&-]*"
 _PLACE = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}"
@@ -77,7 +77,7 @@ def _definite() -> re.Pattern[str]:
 # A street or place named in the sentence makes "the cafe" there identifiable.
 _STREET = re.compile(
     r"(?-i:[A-Z])[\w'’-]+\s+(?-i:Road|Street|Lane|Avenue|Market|Broadway|Parade|Square|Hill|Green|"
-    r"Estate|Station|station|Park|Rise|Row|Walk|Way|High Street)\b"
+    r"Estate|Station|station|Park|Rise|Row|Walk|Way|High Street|St|Rd|Ave)\b"
 )
 
 
@@ -141,7 +141,38 @@ def _accusing(text: str, cue: re.Match[str]) -> bool:
     return not _topic_before().search(text, max(0, cue.start() - 40), cue.start())
 
 
+# What the officer is said to have done, right after the name: "PC Ray Dunn pushing a man".
+_OFFICER_ACT = re.compile(
+    r"(?:\s*,[^,.]{0,40},)?\s+(?:was\s+|is\s+|has\s+been\s+|been\s+)?(?:seen\s+|filmed\s+|"
+    r"caught\s+|allegedly\s+)?(?:push|punch|hit|kick|slap|shov|assault|steal|stole|threaten|"
+    r"abus|harass|strik|struck|drag|throw|threw|spit|spat|grab|chok|insult|swear|swore|"
+    r"mock|taunt|stamp|elbow|knee|headbutt|pepper|spray|taser|tasing|bully|bullie|lie|lying|"
+    r"lied|fak|falsif|leak|sext|touch|grop)\w*",
+    re.IGNORECASE,
+)
+
+
+def _officer_accused(text: str) -> Detection | None:
+    """A named officer said to be suspended or investigated, with no finding yet: the post
+    says they did wrong. Asked, not asserted: the officer may be named as a witness."""
+    officers = [
+        p
+        for p in find_people(text)
+        if p.officer and p.full and p.sure and _OFFICER_ACT.match(text, p.end)
+    ]
+    misconduct = find("allegation", "misconduct", text)
+    if not officers or not misconduct or find("allegation", "finding", text):
+        return None
+    if find("conviction", "cues", text) or find("charge", "cues", text):
+        return None
+    named = f"names an officer: {q(officers[0].name)}; {says(misconduct)}"
+    return Detection(True, False, f"{named}; no finding, charge or conviction mentioned")
+
+
 def detect_unproven_allegation(text: str) -> Detection:
+    officer = _officer_accused(text)
+    if officer:
+        return officer
     strong = [m for m in cues("allegation", "strong").finditer(text) if _accusing(text, m)]
     weak = list(cues("allegation", "weak").finditer(text))
     if not strong and not weak:

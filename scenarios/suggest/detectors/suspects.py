@@ -68,8 +68,11 @@ def _linked(text, person: Person, cue_matches, spans) -> tuple[str | None, re.Ma
     return None, None
 
 
-def _named_with(text: str, cue_matches: list[re.Match], what: str) -> Detection:
-    """A person named alongside ``cue_matches`` (arrest, caution), where no charge covers them."""
+def _named_with(
+    text: str, cue_matches: list[re.Match], what: str, *, admission_charges: bool = True
+) -> Detection:
+    """A person named alongside ``cue_matches`` (arrest, caution), where no charge covers them.
+    Without ``admission_charges`` "admitted it" is no charge: admitting is how a caution comes."""
     if not cue_matches:
         return NO
     cue = cue_matches[0]
@@ -77,7 +80,11 @@ def _named_with(text: str, cue_matches: list[re.Match], what: str) -> Detection:
     if not people:
         return NO
     spans = sentences(text)
-    charged = charges(text)
+    charged = [
+        match
+        for match in charges(text)
+        if admission_charges or not match.group(0).lower().startswith("admit")
+    ]
     weak: tuple[Person, str] | None = None
     for person in people:
         start, end = sentence_at(spans, person.start)
@@ -104,7 +111,16 @@ def detect_names_suspect_before_charge(text: str) -> Detection:
 
 
 def detect_names_cautioned_person(text: str) -> Detection:
-    return _named_with(text, find_all("caution", "cues", text), "cautioned")
+    cautions = find_all("caution", "cues", text)
+    return _named_with(text, cautions, "cautioned", admission_charges=False)
+
+
+# "our WANTED poster for the man who attacked ...": the appeal's own description, not a finding.
+_APPEAL_FOR = re.compile(
+    r"\b(?:poster|appeal|image|picture|photo|pic|CCTV|e-?fit|footage|hunt|search|looking)\s+"
+    r"for\s+$",
+    re.IGNORECASE,
+)
 
 
 def detect_prejudicial_content(text: str) -> Detection:
@@ -112,7 +128,11 @@ def detect_prejudicial_content(text: str) -> Detection:
     acquitted, unless a sentence is still to come ("he'll be sentenced in January"); words
     inside a prejudicial cue ("already been jailed twice") never end the case."""
     strong_all = find_all("prejudicial", "strong", text)
-    weak_all = list(without(find_all("prejudicial", "weak", text), strong_all))
+    weak_all = [
+        match
+        for match in without(find_all("prejudicial", "weak", text), strong_all)
+        if not _APPEAL_FOR.search(text, max(0, match.start() - 40), match.start())
+    ]
     if not strong_all and not weak_all:
         return NO
     strong = strong_all[0] if strong_all else None
@@ -134,7 +154,10 @@ def detect_prejudicial_content(text: str) -> Detection:
 
 
 def detect_wanted_person_arrested(text: str) -> Detection:
-    appeal = find("wanted", "appeal", text)
+    """A wanted or CCTV appeal still shown after the arrest: left up, pinned or re-posted."""
+    kept = find("wanted", "kept", text)
+    shown = kept and (find("image", "attached", text) or find("image", "suspect", text))
+    appeal = find("wanted", "appeal", text) or shown
     if not appeal:
         return NO
     arrested = find("wanted", "arrested", text)
@@ -143,7 +166,13 @@ def detect_wanted_person_arrested(text: str) -> Detection:
     removed = find("wanted", "removed", text)
     if removed:
         return Detection(False, True, f"{says(appeal)}; {says(arrested)}; {says(removed)}")
+    if kept:
+        return Detection(True, True, f"{says(appeal)}; {says(arrested)}; kept up: {q(kept[0])}")
     still = find("wanted", "still", text)
+    other = still and find("wanted", "other", text)
+    if other:
+        here = f"{says(arrested)}; but {says(still)} {q(other.group(0))}"
+        return Detection(False, True, f"{says(appeal)}; {here}: someone else")
     if still:
         return Detection(True, False, f"{says(appeal)}; {says(arrested)}; but {says(still)}")
     return Detection(True, True, f"{says(appeal)}; {says(arrested)}; appeal not taken down")
