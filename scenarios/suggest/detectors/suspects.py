@@ -233,13 +233,13 @@ def detect_gives_ethnicity_or_nationality(text: str) -> Detection:
         return NO
     described = [m for m in matches if not _about_victim(text, m)]
     if not described:
-        here = f"describes someone as {q(matches[0].group(0))}"
+        here = f"says {q(matches[0].group(0))}"
         return Detection(False, True, f"{here}: the victim, not a suspect")
     found = min(described, key=lambda m: m.start())
     start, end = sentence_at(spans, found.start())
-    here = f"describes someone as {q(found.group(0))}"
+    here = f"says {q(found.group(0))}"
     if find("ethnicity", "suspect", text, start, end):
-        return Detection(True, True, f"{here} (a suspect)")
+        return Detection(True, True, f"{here}, about a suspect")
     if find("ethnicity", "suspect", text):
         return Detection(True, False, f"{here}; a suspect is mentioned elsewhere")
     if find("ethnicity", "missing", text):
