@@ -184,7 +184,7 @@ def test_draft_checker_hints_describe_their_fields(page, log_in):
     )
     assert dangling == []
     expect(page.get_by_label("Your draft post")).to_have_accessible_description(
-        re.compile(r"^Optional\. Paste it here")
+        re.compile(r"^Paste it and press Continue: we suggest the answers")
     )
     expect(
         page.get_by_label("How many days ago was the sentence passed?")
