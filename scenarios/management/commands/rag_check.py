@@ -1,8 +1,8 @@
 import json
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from scenarios.management.json_input import JsonInputError, read_json
 from scenarios.rulebook import published_rulebook
 from scenarios.rules import FactsError, evaluate, parse_facts, parse_many
 
@@ -23,23 +23,10 @@ class Command(BaseCommand):
         raise CommandError(f"rag_check: {message}", returncode=EXIT_BAD_INPUT)
 
     def handle(self, *args, **options):
-        path = options.get("file")
         try:
-            if path and path != "-":
-                with open(path, encoding="utf-8") as handle:
-                    raw = handle.read()
-            else:
-                raw = sys.stdin.read()
-        except OSError as exc:
-            self.fail(f"cannot read {path}: {exc.strerror}.")
-        except UnicodeDecodeError:
-            self.fail("input is not UTF-8 text.")
-        try:
-            data = json.loads(raw)
-        except ValueError as exc:
-            self.fail(f"input is not valid JSON ({exc}).")
-        except RecursionError:
-            self.fail("input is nested too deeply to be facts.")
+            data = read_json(options.get("file"), what="facts")
+        except JsonInputError as exc:
+            self.fail(str(exc))
         rulebook = published_rulebook()
         try:
             if isinstance(data, list):

@@ -1,10 +1,10 @@
 import json
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from scenarios.drafts import DraftsError, draft_suggest, parse_drafts
+from scenarios.management.json_input import JsonInputError, read_json
 from scenarios.topic_model import TopicModelNotReady, topic_model_train
 
 EXIT_BAD_INPUT = 2
@@ -27,23 +27,10 @@ class Command(BaseCommand):
         raise CommandError(f"suggest_facts: {message}", returncode=EXIT_BAD_INPUT)
 
     def handle(self, *args, **options):
-        path = options.get("file")
         try:
-            if path and path != "-":
-                with open(path, encoding="utf-8") as handle:
-                    raw = handle.read()
-            else:
-                raw = sys.stdin.read()
-        except OSError as exc:
-            self.fail(f"cannot read {path}: {exc.strerror}.")
-        except UnicodeDecodeError:
-            self.fail("input is not UTF-8 text.")
-        try:
-            data = json.loads(raw)
-        except ValueError as exc:
-            self.fail(f"input is not valid JSON ({exc}).")
-        except RecursionError:
-            self.fail("input is nested too deeply to be drafts.")
+            data = read_json(options.get("file"), what="drafts")
+        except JsonInputError as exc:
+            self.fail(str(exc))
         try:
             drafts = parse_drafts(data, today=timezone.localdate())
         except DraftsError as exc:
