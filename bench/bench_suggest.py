@@ -1,7 +1,8 @@
 """Benchmark: suggestions from a pasted draft, on hand-written posts no template produced.
 
 The topic model is trained as the site trains it: on the bank the starter library generates
-(each template as ``bank_generate`` expands it) plus the hand-written examples. It is then
+(each template as ``bank_generate`` expands it) plus the hand-written examples and the labelled
+drafts, which also teach the flag reader (its per-writer held-out scores are printed). It is then
 measured on ``bench/data/suggest_posts.json`` (the project's own labelled posts), and on each
 further file named in ``SUGGEST_POSTS`` (colon-separated paths: posts kept outside the
 project). Prints topic top-1 and top-3 accuracy, recall and precision of each flag the posts
@@ -109,8 +110,17 @@ def main() -> None:
     print(
         f"topic model: {len(pairs)} bank texts expanded in {expanded:.1f} s; trained on "
         f"{info.examples} ({info.bank_examples} from the bank, {info.hand_written_examples} "
-        f"hand-written) in {trained:.1f} s"
+        f"hand-written, of which {info.labelled_posts} are labelled drafts) in {trained:.1f} s"
     )
+    print(
+        "flag reader: thresholds chosen with each writer of the labelled drafts held out; "
+        "recall and precision there (with the detectors):"
+    )
+    for flag, threshold in info.flag_thresholds.items():
+        print(
+            f"   {flag}: threshold {threshold:.2f}, recall {_pct(info.flag_recall[flag])}, "
+            f"precision {_pct(info.flag_precision[flag])}"
+        )
     topics = list(rulebook.topics)
     report("project posts (bench/data/suggest_posts.json)", load(OWN_POSTS), model, topics)
     for extra in filter(None, os.environ.get("SUGGEST_POSTS", "").split(":")):

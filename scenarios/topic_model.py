@@ -26,7 +26,13 @@ from outbox.models import QueuedJob
 from outbox.services import job_enqueue
 from scenarios.models import BankQuestion, TopicModelFile
 from scenarios.rulebook import published_rulebook
-from scenarios.suggest import FORMAT, TopicModel, hand_written_examples
+from scenarios.suggest import (
+    FORMAT,
+    ModelFileError,
+    TopicModel,
+    hand_written_examples,
+    labelled_posts,
+)
 
 TRAIN_JOB = "scenarios.topic_model.topic_model_train_job"
 SEED = 20261126
@@ -48,7 +54,8 @@ class TopicModelNotReady(Exception):
 
 def training_texts() -> tuple[list[tuple[str, str]], int, str]:
     """The bank's (text, topic) pairs to learn from (the model adds the hand-written examples
-    itself), how many there are in all, and the fingerprint of everything it learns from."""
+    and labelled drafts itself), how many there are in all, and the fingerprint of everything
+    it learns from."""
     slugs = sorted(published_rulebook().topics)
     known = set(slugs)
     bank = [
@@ -65,7 +72,11 @@ def training_texts() -> tuple[list[tuple[str, str]], int, str]:
         digest.update(part.encode() + b"\x1f")
     for text, topic in (*bank, *hand):
         digest.update(topic.encode() + b"\x1e" + text.encode() + b"\x1f")
-    return bank, len(bank) + len(hand), digest.hexdigest()
+    drafts = labelled_posts()
+    for post in drafts:
+        flags = ",".join(sorted(post.flags))
+        digest.update(f"{post.writer}\x1e{post.topic}\x1e{flags}\x1e{post.text}\x1f".encode())
+    return bank, len(bank) + len(hand) + len(drafts), digest.hexdigest()
 
 
 def topic_model_train(*, force: bool = False) -> TopicModelFile:
@@ -117,7 +128,8 @@ def _model_of(data: bytes) -> TopicModel:
 
 
 def _topics_of(bank: list[tuple[str, str]]) -> int:
-    return len({topic for _, topic in (*bank, *hand_written_examples())})
+    hand = (*hand_written_examples(), *((post.text, post.topic) for post in labelled_posts()))
+    return len({topic for _, topic in (*bank, *hand)})
 
 
 def topic_model_train_job() -> dict:
@@ -179,7 +191,12 @@ def current_model() -> TopicModel:
                 data = TopicModelFile.objects.filter(pk=pk).values_list("data", flat=True).first()
                 if data is None:  # deleted meanwhile by a newer training
                     raise TopicModelNotReady
-                model = _model_of(bytes(data))
+                try:
+                    model = _model_of(bytes(data))
+                except ModelFileError as error:
+                    # Saved by an older release or scikit-learn: not usable until retrained,
+                    # which the caller queues, as on a fresh site.
+                    raise TopicModelNotReady(str(error)) from error
                 _loaded.clear()  # one model per process: a newer one replaces the old
                 _loaded[fingerprint] = model
     return model

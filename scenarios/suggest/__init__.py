@@ -15,7 +15,8 @@ The modules, in the order a suggestion is made:
 - ``detection`` and ``detectors``: one pure function per fact, ``detect_<fact>(text)``,
   returning a ``Detection`` (value, sure, verbatim evidence);
 - ``dates``: ``days_since_sentencing(text, today)``;
-- ``features``, ``training`` and ``model``: the topic model (``TopicModel``);
+- ``features``, ``training`` and ``model``: the topic model (``TopicModel``), which carries
+  ``flag_model`` (``FlagModel``), learnt from the labelled drafts of ``data/labelled_posts``;
 - ``suggestion``: ``suggest`` assembles all of it into a ``Suggestion``;
 - ``measure``: accuracy, recall, precision and timing on a labelled set of posts.
 """
@@ -42,7 +43,8 @@ from scenarios.suggest.detectors import (
     detect_wanted_person_arrested,
     detect_wider_interest,
 )
-from scenarios.suggest.lexicon import hand_written_examples
+from scenarios.suggest.flag_model import FlagModel
+from scenarios.suggest.lexicon import LabelledPost, hand_written_examples, labelled_posts
 from scenarios.suggest.measure import measure
 from scenarios.suggest.model import FORMAT, ModelFileError, ModelInfo, TopicModel
 from scenarios.suggest.names import Person, find_people
@@ -54,6 +56,8 @@ __all__ = [
     "RED_OVERRIDE_FLAGS",
     "VALUE_DETECTORS",
     "Detection",
+    "FlagModel",
+    "LabelledPost",
     "ModelFileError",
     "ModelInfo",
     "Person",
@@ -77,6 +81,7 @@ __all__ = [
     "detect_wider_interest",
     "find_people",
     "hand_written_examples",
+    "labelled_posts",
     "measure",
     "suggest",
 ]

@@ -3,8 +3,9 @@
 A sentencing verb ("sentenced", "jailed", "given a community order") takes the date in its
 own sentence, or in the sentence before or after when that one is about the court. Forms:
 "19 November", "19th Nov 2026", "Thursday 19 November", "November 19", "19/11/2026",
-"19.11.26", "19-11-2026", "19/11", "today", "yesterday", "last Friday", "on Monday",
-"three days ago", "a week ago today", "a fortnight ago". A date without a year is the most
+"19.11.26", "19-11-2026", "19/11", "19.11", "the 3rd (of this month)", "today", "yesterday",
+"last Friday", "on Monday", "Tuesday last week", "three days ago", "a week ago today",
+"a fortnight ago". A date without a year is the most
 recent one not after ``today``; a weekday is the most recent one before ``today``. When
 several dates qualify the latest wins: sentence is the last step of a case, after arrest,
 charge and conviction.
@@ -78,11 +79,14 @@ _DATE = re.compile(
     | (?:on\s+)?(?:(?:{_WEEKDAY}),?\s+)?(?-i:(?=[A-Z]))(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})
           (?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?
     | (?P<d3>\d{{1,2}})(?P<sep>[/.-])(?P<m3>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}}|\d{{2}})(?![\d/.-]\d)
-    | (?P<d4>\d{{1,2}})/(?P<m4>\d{{1,2}})(?![\d/.-]|\.\d)
+    | (?<![£$])(?P<d4>\d{{1,2}})(?:/(?P<m4>\d{{1,2}})|\.(?P<m5>0[1-9]|1[0-2]))(?![\d/-]|\.\d)
+    | (?:on\s+)?the\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?
+    | (?:on\s+)?(?P<wdl>{_WEEKDAY})(?:,?\s+(?:of\s+)?last\s+week)
+    | last\s+week\s+on\s+(?P<wdl2>{_WEEKDAY})
     | (?P<n>\d{{1,2}}|{_NUMBER})\s+(?P<unit>day|week|fortnight)s?\s+ago(?:\s+today)?
     | (?P<today>today|this\s+(?:morning|afternoon|evening)|earlier\s+today|tonight)
     | (?P<yesterday>yesterday|last\s+night)
-    | (?:(?:last|on|this\s+past)\s+)?(?P<wd>{_WEEKDAY})
+    | (?:(?P<last>last|on|this\s+past)\s+)?(?P<wd>{_WEEKDAY})
     )(?!\w)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -97,9 +101,16 @@ def _resolve(match: re.Match[str], today: date) -> date | None:
     """The calendar date ``match`` names, seen from ``today``; None if impossible or future."""
     g = match.groupdict()
     try:
+        if g["d5"]:  # "the 3rd": of this month, or of the last if that is still to come
+            day = int(g["d5"])
+            found = today.replace(day=day) if day <= today.day else None
+            if found is None:
+                last_month = today.replace(day=1) - timedelta(days=1)
+                found = last_month.replace(day=day)
+            return found
         if g["d1"] or g["d2"] or g["d3"] or g["d4"]:
             day = int(g["d1"] or g["d2"] or g["d3"] or g["d4"])
-            number = g["m3"] or g["m4"]
+            number = g["m3"] or g["m4"] or g["m5"]
             month = int(number) if number else _MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
             year_text = g["y1"] or g["y2"] or g["y3"]
             if year_text:
@@ -116,17 +127,23 @@ def _resolve(match: re.Match[str], today: date) -> date | None:
         return today
     if g["yesterday"]:
         return today - timedelta(days=1)
+    if g["wdl"] or g["wdl2"]:  # "Tuesday last week": in the calendar week before this one
+        weekday = _WEEKDAYS[(g["wdl"] or g["wdl2"]).lower().rstrip(".")]
+        return today - timedelta(days=today.weekday() + 7 - weekday)
     weekday = _WEEKDAYS[g["wd"].lower().rstrip(".")]
-    return today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+    back = (today.weekday() - weekday - 1) % 7 + 1
+    if back == 1 and g["last"] and g["last"].lower() == "last":
+        back = 8  # nobody calls yesterday "last Thursday": it is the week before's
+    return today - timedelta(days=back)
 
 
 def _precision(match: re.Match[str]) -> int:
     """How exactly a form names a day: 0 "three days ago", "19/11/2026", "yesterday";
     1 "19 November" (year guessed); 2 "last Thursday" (week guessed)."""
     g = match.groupdict()
-    if g["wd"] and not (g["d1"] or g["d2"]):
+    if (g["wd"] or g["wdl"] or g["wdl2"]) and not (g["d1"] or g["d2"]):
         return 2
-    if (g["d1"] or g["d2"] or g["d4"]) and not (g["y1"] or g["y2"]):
+    if (g["d1"] or g["d2"] or g["d4"] or g["d5"]) and not (g["y1"] or g["y2"]):
         return 1
     return 0
 
@@ -141,7 +158,7 @@ def _last_cue_before(position: int, cues: list[re.Match[str]]) -> re.Match[str] 
 
 def _relative(match: re.Match[str]) -> bool:
     g = match.groupdict()
-    return not (g["d1"] or g["d2"] or g["d3"] or g["d4"])
+    return not (g["d1"] or g["d2"] or g["d3"] or g["d4"] or g["d5"])
 
 
 def _dates_in(text, start, end, today, sentencing, process, offence):

@@ -11,6 +11,7 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -33,6 +34,17 @@ def cue_list(section: str, key: str) -> tuple[str, ...]:
 
 
 @cache
+def cue_sections() -> tuple[tuple[str, str], ...]:
+    """Every (section, key) of lexicon.toml that holds a cue list."""
+    return tuple(
+        (section, key)
+        for section, table in _toml("lexicon.toml").items()
+        for key, value in table.items()
+        if isinstance(value, list)
+    )
+
+
+@cache
 def cues(section: str, key: str) -> re.Pattern[str]:
     """One pattern for the list ``key`` of ``[section]`` in lexicon.toml: any of its fragments,
     case-insensitive, never starting or ending inside a word or a handle."""
@@ -46,3 +58,32 @@ def hand_written_examples() -> tuple[tuple[str, str], ...]:
     with (DATA / "examples.json").open(encoding="utf-8") as file:
         by_topic = json.load(file)["examples"]
     return tuple((text, topic) for topic, texts in by_topic.items() for text in texts)
+
+
+class LabelledPost(NamedTuple):
+    """A hand-written draft with its topic and the flags it has, and who wrote it (the file)."""
+
+    writer: str
+    text: str
+    topic: str
+    flags: frozenset[str]
+
+
+@cache
+def labelled_posts() -> tuple[LabelledPost, ...]:
+    """The drafts of data/labelled_posts/<writer>.json: each writer's own file, so that a model
+    can be checked on one writer after learning from the others."""
+    posts = []
+    for path in sorted((DATA / "labelled_posts").glob("*.json")):
+        with path.open(encoding="utf-8") as file:
+            for item in json.load(file):
+                posts.append(
+                    LabelledPost(path.stem, item["text"], item["topic"], frozenset(item["flags"]))
+                )
+    return tuple(posts)
+
+
+@cache
+def learned_wording(flag: str) -> str:
+    """What drafts with ``flag`` do, in the officer's words, for the flag model's evidence."""
+    return _toml("lexicon.toml")["learned"][flag]

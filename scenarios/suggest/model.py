@@ -2,7 +2,9 @@
 
 A scikit-learn Pipeline: TF-IDF over words and characters (3-5 grams within
 words, which copes with typos, hashtags and handles), plus a few layout cues, into a
-multinomial logistic regression, whose probabilities over all topics sum to 1.
+multinomial logistic regression, whose probabilities over all topics sum to 1. Beside it, the
+flag model (``flag_model``), learnt from the labelled drafts, raises RED-override flags the
+detectors' cue lists miss; the two are trained, saved and loaded together.
 
 A saved model is one file: a first line of JSON metadata (readable with ``head -1``), then the
 joblib pickle of the pipeline. ``load`` reads the metadata first and refuses a file made by
@@ -25,12 +27,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from scenarios.suggest.detectors import warm_up
+from scenarios.suggest.detectors import FLAG_DETECTORS, RED_OVERRIDE_FLAGS, warm_up
 from scenarios.suggest.features import layout_features, normalise
-from scenarios.suggest.lexicon import hand_written_examples
+from scenarios.suggest.flag_model import FlagModel
+from scenarios.suggest.lexicon import LabelledPost, hand_written_examples, labelled_posts
 from scenarios.suggest.training import training_set
 
-FORMAT = "scenarios.suggest.topic-model/1"
+FORMAT = "scenarios.suggest.topic-model/2"
 
 
 class ModelFileError(ValueError):
@@ -45,7 +48,13 @@ class ModelInfo:
     examples: int  # texts trained on, after duplicates were dropped and templates capped
     bank_examples: int
     hand_written_examples: int
+    labelled_posts: int  # drafts with their flags, also among the topic examples
     seed: int
+    # Flag -> its threshold, and the recall and precision with the detectors when each writer
+    # was held out (see flag_model).
+    flag_thresholds: dict[str, float]
+    flag_recall: dict[str, float]
+    flag_precision: dict[str, float]
 
     def as_dict(self) -> dict:
         return {**asdict(self), "topics": list(self.topics)}
@@ -79,14 +88,16 @@ def _pipeline(seed: int) -> Pipeline:
 class TopicModel:
     """A trained pipeline and what it was trained on. Make one with ``train`` or ``load``."""
 
-    def __init__(self, pipeline: Pipeline, info: ModelInfo):
+    def __init__(self, pipeline: Pipeline, info: ModelInfo, flag_model: FlagModel | None = None):
         self.pipeline = pipeline
         self.info = info
+        self.flag_model = flag_model
         self._classes = tuple(str(c) for c in pipeline.classes_)
         # A model is what suggestions wait for: once it is ready, so are the detectors' patterns
         # and the pipeline, and the first suggestion is as quick as the rest.
         warm_up()
         pipeline.predict_proba(["warm up"])
+        self.raised_flags("warm up")
 
     @classmethod
     def train(
@@ -96,11 +107,16 @@ class TopicModel:
         seed: int,
         version: str = "unversioned",
         hand_written: Sequence[tuple[str, str]] | None = None,
+        labelled: Sequence[LabelledPost] | None = None,
     ) -> TopicModel:
         """Train on ``examples`` ((text, topic) pairs, usually the question bank) plus the
-        hand-written posts of data/examples.json (or ``hand_written`` instead, if given)."""
+        hand-written posts of data/examples.json and the labelled drafts of
+        data/labelled_posts (or ``hand_written`` and ``labelled`` instead, if given). The
+        labelled drafts teach the topics too, and alone teach the flag model."""
         extra = hand_written_examples() if hand_written is None else hand_written
-        data = training_set(examples, extra, seed=seed)
+        drafts = labelled_posts() if labelled is None else labelled
+        topic_examples = [*extra, *((post.text, post.topic) for post in drafts)]
+        data = training_set(examples, topic_examples, seed=seed)
         if len(set(data.topics)) < 2:
             raise ValueError("training needs examples of at least two topics")
         pipeline = _pipeline(seed)
@@ -109,6 +125,12 @@ class TopicModel:
             list(data.topics),
             classifier__sample_weight=np.asarray(data.weights),
         )
+        flag_model = (
+            FlagModel.train(drafts, flags=RED_OVERRIDE_FLAGS, seed=seed, caught=_detected)
+            if drafts
+            else None
+        )
+        flag_info = flag_model.info if flag_model else None
         info = ModelInfo(
             version=version,
             sklearn_version=_sklearn_version(),
@@ -116,9 +138,17 @@ class TopicModel:
             examples=len(data.texts),
             bank_examples=data.bank_count,
             hand_written_examples=data.hand_written_count,
+            labelled_posts=len(drafts),
             seed=seed,
+            flag_thresholds=dict(flag_info.thresholds) if flag_info else {},
+            flag_recall=dict(flag_info.recall) if flag_info else {},
+            flag_precision=dict(flag_info.precision) if flag_info else {},
         )
-        return cls(pipeline, info)
+        return cls(pipeline, info, flag_model)
+
+    def raised_flags(self, text: str) -> dict[str, str]:
+        """RED-override flags ``text`` reads like -> the sentence to quote (see flag_model)."""
+        return self.flag_model.raised(text) if self.flag_model else {}
 
     def probabilities(self, text: str) -> dict[str, float]:
         """Every topic the model knows -> its probability (they sum to 1)."""
@@ -145,7 +175,7 @@ class TopicModel:
         header = {"format": FORMAT, **self.info.as_dict(), "sklearn_version": _sklearn_version()}
         with Path(path).open("wb") as file:
             file.write(json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
-            joblib.dump(self.pipeline, file)
+            joblib.dump({"topics": self.pipeline, "flags": self.flag_model}, file)
 
     @classmethod
     def load(cls, path: str | Path) -> TopicModel:
@@ -162,7 +192,11 @@ class TopicModel:
                     f"{path} was trained with scikit-learn {theirs}, but this is scikit-learn "
                     f"{ours}: a model only loads in the version that saved it. Retrain it."
                 )
-            pipeline = joblib.load(file)
+            parts = joblib.load(file)
         fields = {name: header[name] for name in ModelInfo.__dataclass_fields__}
         fields["topics"] = tuple(fields["topics"])
-        return cls(pipeline, ModelInfo(**fields))
+        return cls(parts["topics"], ModelInfo(**fields), parts["flags"])
+
+
+def _detected(text: str, flag: str) -> bool:
+    return FLAG_DETECTORS[flag](text).value is True

@@ -2,7 +2,8 @@
 the flags the officer should be asked about.
 
 A suggestion never lowers caution: when a detector of a RED-override flag finds only a weak
-cue, the flag is proposed as true (the cautious answer) and listed under ``ask``.
+cue, the flag is proposed as true (the cautious answer) and listed under ``ask``; so is a flag
+the model's flag reader raises when the detectors did not (a wording their lists do not know).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from scenarios.suggest.dates import days_since_sentencing
+from scenarios.suggest.detection import q
 from scenarios.suggest.detectors import FLAG_DETECTORS, VALUE_DETECTORS
+from scenarios.suggest.lexicon import learned_wording
 
 # Topics whose facts include whose post or site is shared.
 SOURCE_TOPICS = frozenset({"retweet", "link"})
@@ -24,6 +27,8 @@ class RanksTopics(Protocol):
     def top(
         self, text: str, k: int = 3, *, topics: Iterable[str] | None = None
     ) -> list[tuple[str, float]]: ...
+
+    def raised_flags(self, text: str) -> Mapping[str, str]: ...
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,13 @@ def suggest(
         if found.evidence:
             evidence[flag] = found.evidence
         if not found.sure:
+            ask.append(flag)
+    for flag, sentence in model.raised_flags(text).items():
+        if facts.get(flag) is True:
+            continue  # the detectors' own evidence says more
+        facts[flag] = True
+        evidence[flag] = f"reads like drafts that {learned_wording(flag)}: {q(sentence)}"
+        if flag not in ask:
             ask.append(flag)
     days, said = days_since_sentencing(text, today)
     if days is not None:

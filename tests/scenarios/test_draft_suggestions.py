@@ -123,6 +123,22 @@ def test_the_model_loads_once_per_process(trained, django_assert_num_queries):
         current_model()
 
 
+def test_a_model_saved_by_an_older_release_is_not_ready_and_is_retrained(trained):
+    # The first format had no flag reader: such a file is refused, never half-used.
+    header, body = bytes(trained.data).split(b"\n", 1)
+    old = json.loads(header) | {"format": "scenarios.suggest.topic-model/1"}
+    TopicModelFile.objects.filter(pk=trained.pk).update(
+        data=json.dumps(old).encode() + b"\n" + body, fingerprint="older-release"
+    )
+    with pytest.raises(TopicModelNotReady, match="not a topic model file"):
+        current_model()
+    fresh = topic_model_train()
+    assert fresh.pk != trained.pk
+    assert "wanted_person_arrested" in current_model().raised_flags(
+        "Nicked him this morning! Leaving his wanted pic pinned as a thank you for sharing"
+    )
+
+
 @override_settings(TOPIC_MODEL_TRAINS_ON_BANK_CHANGE=True)
 def test_loading_the_library_queues_one_training_for_the_whole_bank(guidance, run_queued_jobs):
     call_command("load_scenario_library", stdout=StringIO())
@@ -273,7 +289,7 @@ class TestChecker:
         assert client.post(self.url, data).context["verdict"].rating == "RED"
 
     def test_an_unclear_topic_is_said_to_be_unclear(self, signed_in, trained):
-        vague = "Thanks everyone for today."
+        vague = "More to follow."
         html = signed_in("officer").post(self.url, {"draft": vague}).content.decode()
         assert "do not point clearly to one topic" in html
 

@@ -29,6 +29,16 @@ from tests.scenarios.suggest.conftest import TODAY, assert_verbatim
         ("Sentenced at Bromley Magistrates' Court eight days ago.", 8),
         ("He was given a two-year community order a fortnight ago.", 14),
         ("Kevin Doyle was sentenced last Thursday, five days ago.", 5),  # the exact one wins
+        # yesterday is never "last Thursday": that is the Thursday of the week before
+        ("He was sentenced last Thursday.", 8),
+        ("He was sentenced on Thursday.", 1),
+        ("Tuesday last week at Camberwell Green Mags, Pike was fined £400.", 10),
+        ("He was jailed last week on Wednesday.", 9),
+        ("On the 3rd of this month the shop was fined £2,000 at Greenwich Mags.", 17),
+        ("Jailed on the 30th at Snaresbrook.", 21),  # still to come this month: October's
+        ("A boy, 16, got a 12-month referral order at the Youth Court on 18.11.", 2),
+        ("Pleaded guilty and got 18 months at Inner London Crown Court on Monday.", 4),
+        ("He was given 6 yrs at Woolwich Crown Court on 13 November.", 7),
         ("Sentenced on 25 December.", 330),  # no year: the most recent 25 December
         ("Sentenced on 20 November.", 0),
         ("Jailed on 3 June 2025.", 535),
@@ -55,6 +65,8 @@ def test_days_since_sentencing(text, days):
         "Sentenced at Snaresbrook for robbery.",
         "Jailed on 19 November 2027.",  # in the future: a mistake, not a sentencing
         "Jailed on 31 November.",  # no such day
+        "He was jailed for 2.5 years at Snaresbrook.",  # a length, not a date
+        "Fined £12.10 for fare evasion.",
         "",
     ],
 )

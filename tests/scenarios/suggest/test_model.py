@@ -9,7 +9,14 @@ import pytest
 import sklearn
 
 from scenarios.rules import initial_rulebook
-from scenarios.suggest import FORMAT, ModelFileError, TopicModel, hand_written_examples
+from scenarios.suggest import (
+    FORMAT,
+    RED_OVERRIDE_FLAGS,
+    ModelFileError,
+    TopicModel,
+    hand_written_examples,
+    labelled_posts,
+)
 from scenarios.suggest import model as model_module
 from scenarios.suggest.training import training_set
 
@@ -44,7 +51,11 @@ def test_info_records_what_it_was_trained_on(model, bank_pairs):
     assert info.version == "test"
     assert info.sklearn_version == sklearn.__version__
     assert list(info.topics) == TOPICS
-    assert info.hand_written_examples == len(hand_written_examples())
+    # The hand-written examples and the labelled drafts both teach the topics.
+    assert info.labelled_posts == len(labelled_posts())
+    assert len(hand_written_examples()) < info.hand_written_examples
+    assert info.hand_written_examples <= len(hand_written_examples()) + len(labelled_posts())
+    assert set(info.flag_thresholds) == set(RED_OVERRIDE_FLAGS)
     assert 0 < info.bank_examples < len(bank_pairs)  # capped per template
     assert info.examples == info.bank_examples + info.hand_written_examples
     assert info.seed == 7
@@ -61,6 +72,19 @@ def test_save_and_load_round_trip(model, tmp_path):
     assert loaded.info == model.info
     for text in ("Man jailed for burglary yesterday.", "MISSING: Amy, 15, from Merton"):
         assert loaded.top(text) == model.top(text)
+    kept_up = "Nicked him this morning! Leaving his wanted pic pinned as a thank you for sharing"
+    assert loaded.raised_flags(kept_up) == model.raised_flags(kept_up)
+    assert "wanted_person_arrested" in loaded.raised_flags(kept_up)
+
+
+def test_load_refuses_a_file_of_the_first_format(model, tmp_path):
+    path = tmp_path / "v1.model"
+    model.save(path)
+    header, body = path.read_bytes().split(b"\n", 1)
+    old = json.loads(header) | {"format": "scenarios.suggest.topic-model/1"}
+    path.write_bytes(json.dumps(old).encode() + b"\n" + body)
+    with pytest.raises(ModelFileError, match="not a topic model file"):
+        TopicModel.load(path)
 
 
 def test_load_refuses_another_sklearn_version(model, tmp_path, monkeypatch):
@@ -89,7 +113,7 @@ def test_training_is_reproducible_with_a_seed(bank_pairs):
 
 def test_training_needs_two_topics():
     with pytest.raises(ValueError, match="two topics"):
-        TopicModel.train([("a post", "burglary")], seed=1, hand_written=[])
+        TopicModel.train([("a post", "burglary")], seed=1, hand_written=[], labelled=[])
 
 
 def test_training_set_drops_duplicates_and_caps_each_template(bank_pairs):

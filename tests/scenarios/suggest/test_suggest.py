@@ -163,3 +163,55 @@ def test_the_first_suggestion_after_loading_is_fast(model, tmp_path):
     started = time.perf_counter()
     suggest("Jane Doe, 28, was jailed yesterday. RT @SE15Talk 📷", today=TODAY, model=loaded)
     assert time.perf_counter() - started < 0.050
+
+
+class _Reader:
+    """A model whose flag reader raises what it is told to, quoting the given sentence."""
+
+    def __init__(self, raised):
+        self._raised = raised
+
+    def top(self, text, k=3, *, topics=None):
+        return [("burglary", 1.0)]
+
+    def raised_flags(self, text):
+        return dict(self._raised)
+
+
+def test_a_flag_the_reader_raises_is_asked_pre_set_with_its_sentence():
+    text = "Shed broken into on Elm Rd. We all know who it was, don't we Gary."
+    sentence = "We all know who it was, don't we Gary."
+    result = suggest(text, today=TODAY, model=_Reader({"unproven_allegation": sentence}))
+    assert result.facts["unproven_allegation"] is True
+    assert "unproven_allegation" in result.ask
+    assert result.evidence["unproven_allegation"] == (
+        "reads like drafts that accuse someone of wrongdoing with no charge or conviction "
+        f"behind it: '{sentence}'"
+    )
+    assert_verbatim(result.evidence["unproven_allegation"], text)
+
+
+def test_the_reader_never_replaces_the_detectors_own_evidence():
+    text = "John Smith, 32, of Ash Road was arrested yesterday for burglary."
+    alone = suggest(text, today=TODAY, model=_Reader({}))
+    assert alone.facts["names_suspect_before_charge"] is True
+    read = suggest(
+        text, today=TODAY, model=_Reader({"names_suspect_before_charge": "John Smith, 32"})
+    )
+    assert (
+        read.evidence["names_suspect_before_charge"]
+        == (alone.evidence["names_suspect_before_charge"])
+    )
+    assert read.ask == alone.ask
+
+
+def test_the_trained_reader_asks_about_a_wording_the_detectors_miss(model):
+    text = (
+        "Cheers for all the RTs! Marcus is back in custody since last night, but his pic is "
+        "staying pinned for now."
+    )
+    result = suggest(text, today=TODAY, model=model)
+    assert result.facts["wanted_person_arrested"] is True
+    assert "wanted_person_arrested" in result.ask
+    assert result.evidence["wanted_person_arrested"].startswith("reads like drafts that keep")
+    assert_verbatim(result.evidence["wanted_person_arrested"], text)

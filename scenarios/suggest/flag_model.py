@@ -1,0 +1,244 @@
+"""The flag model: a second reader for the RED-override flags, learnt from labelled drafts.
+
+The detectors know the wordings their cue lists name, and a writer they have not met phrases
+things another way ("keeping his pic up as a thank-you", "we all know who was driving"). The
+flag model has read labelled drafts by several writers and scores, for each RED-override flag,
+how much a draft reads like the drafts that had it. It only ever adds caution: a flag it scores
+at or above its threshold is proposed as a question pre-set to yes, quoting the sentence that
+reads most like it. It never clears a flag.
+
+Each flag's threshold is chosen when training, as a new writer would meet it: each writer's
+drafts are scored by a model trained without that writer, and the threshold is the highest
+score at which the detectors and the model together still catch ``target_recall`` of the
+flag's drafts, unless that would make fewer than ``min_precision`` of the drafts they flag
+right: a reader who is mostly wrong teaches officers to untick without reading. Then it is the
+threshold that catches most while staying that precise. Scikit-learn, seeded; no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion
+from sklearn.preprocessing import FunctionTransformer
+
+from scenarios.suggest.detection import sentences
+from scenarios.suggest.detectors import FLAG_DETECTORS
+from scenarios.suggest.features import normalise
+from scenarios.suggest.lexicon import LabelledPost, cue_sections, cues
+from scenarios.suggest.names import find_people
+
+# No threshold goes below this, however a writer's drafts score: below it the model would be
+# asking about nearly every draft, which teaches officers to untick without reading.
+LOWEST_THRESHOLD = 0.08
+# How much the detectors' cues weigh beside the words (each cue is a 0/1 feature).
+CUE_WEIGHT = 0.5
+# A quoted sentence longer than this is cut at a word break (the quote stays verbatim).
+QUOTE_CHARS = 140
+
+
+_AGE = re.compile(
+    r"\b(\d{1,2}) ?[- ]?(?:years?|yrs?)[- ]old\b|\b(\d{1,2}) ?yo\b|\baged (\d{1,2})\b", re.I
+)
+
+
+@lru_cache(maxsize=8192)
+def _cue_row(text: str) -> tuple[float, ...]:
+    """What the detectors see, as features: each cue list found or not; each detector's
+    answer (yes and sure, yes but unsure, no though it saw a cue); who is named. Kept per
+    text: training scores each draft once per writer held out."""
+    row = [1.0 if cues(section, key).search(text) else 0.0 for section, key in cue_sections()]
+    for detect in FLAG_DETECTORS.values():
+        found = detect(text)
+        row += [
+            1.0 if found.value is True and found.sure else 0.0,
+            1.0 if found.value is True and not found.sure else 0.0,
+            1.0 if found.value is not True and found.evidence else 0.0,
+        ]
+    people = find_people(text)
+    row += [
+        1.0 if any(p.full and p.sure and not p.officer for p in people) else 0.0,
+        1.0 if any(not p.sure and not p.officer for p in people) else 0.0,
+        1.0 if any(p.officer for p in people) else 0.0,
+        1.0 if any(p.age is not None and p.age < 18 for p in people) else 0.0,
+        1.0 if any(p.age is not None and p.age >= 18 for p in people) else 0.0,
+    ]
+    ages = [int(next(g for g in m.groups() if g)) for m in _AGE.finditer(text)]
+    row += [1.0 if any(a < 18 for a in ages) else 0.0, 1.0 if any(a >= 18 for a in ages) else 0.0]
+    return tuple(row)
+
+
+def cue_features(texts) -> np.ndarray:
+    """One row of ``_cue_row`` per text (a module-level function, so a saved model finds it)."""
+    rows = [_cue_row(text) for text in texts]
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), -1)
+
+
+def _features() -> FeatureUnion:
+    words = TfidfVectorizer(
+        preprocessor=normalise, ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_df=0.6
+    )
+    chars = TfidfVectorizer(
+        preprocessor=normalise,
+        analyzer="char_wb",
+        ngram_range=(3, 5),
+        sublinear_tf=True,
+        min_df=2,
+        max_df=0.6,
+    )
+    detected = FunctionTransformer(cue_features)
+    return FeatureUnion(
+        [("words", words), ("chars", chars), ("cues", detected)],
+        transformer_weights={"words": 1.0, "chars": 1.0, "cues": CUE_WEIGHT},
+    )
+
+
+def _classifier(seed: int) -> LogisticRegression:
+    # Balanced: a flag sits on one draft in ten, and a missed one costs more than an extra ask.
+    return LogisticRegression(
+        C=4.0, class_weight="balanced", solver="liblinear", max_iter=500, random_state=seed
+    )
+
+
+def _fit(posts: Sequence[LabelledPost], flags: Sequence[str], seed: int):
+    features = _features()
+    matrix = features.fit_transform([post.text for post in posts])
+    classifiers = {}
+    for flag in flags:
+        labels = np.asarray([flag in post.flags for post in posts], dtype=int)
+        if labels.min() == labels.max():
+            continue  # every draft, or none, has it: nothing to learn
+        classifiers[flag] = _classifier(seed).fit(matrix, labels)
+    return features, classifiers
+
+
+def _threshold(
+    scores: Sequence[float],
+    positive: Sequence[bool],
+    caught: Sequence[bool],
+    target_recall: float,
+    min_precision: float,
+) -> float:
+    """The threshold at which the detectors and the model together catch ``target_recall`` of
+    the positives (the highest such), provided at least ``min_precision`` of what they raise is
+    right; when no threshold manages both, the one that catches most while staying that
+    precise. 1.0 when even the model's surest scores would be wrong too often."""
+    positives = sum(positive)
+    if not positives:
+        return 1.0
+    best, best_hits = 1.0, -1
+    for threshold in sorted({max(LOWEST_THRESHOLD, s) for s in scores} | {1.0}, reverse=True):
+        raised = [c or s >= threshold for c, s in zip(caught, scores, strict=True)]
+        hits = sum(p and r for p, r in zip(positive, raised, strict=True))
+        if hits < min_precision * sum(raised):
+            continue
+        if hits >= target_recall * positives:
+            return threshold
+        if hits > best_hits:
+            best, best_hits = threshold, hits
+    return best
+
+
+@dataclass(frozen=True)
+class FlagModelInfo:
+    posts: int
+    writers: int
+    thresholds: Mapping[str, float]
+    # Across writers, as chosen: the share of each flag's drafts caught (recall) and of the
+    # drafts flagged that had it (precision), by the detectors and model together.
+    recall: Mapping[str, float]
+    precision: Mapping[str, float]
+
+
+class FlagModel:
+    """Make one with ``train``. ``raised(text)`` gives flag -> the sentence to quote."""
+
+    def __init__(self, features, classifiers, thresholds: Mapping[str, float], info):
+        self.features = features
+        self.classifiers = dict(classifiers)
+        self.thresholds = dict(thresholds)
+        self.info = info
+
+    @classmethod
+    def train(
+        cls,
+        posts: Sequence[LabelledPost],
+        *,
+        flags: Sequence[str],
+        seed: int,
+        caught: Callable[[str, str], bool],
+        target_recall: float = 0.97,
+        min_precision: float = 0.75,
+    ) -> FlagModel:
+        """Learn ``flags`` from ``posts``. ``caught(text, flag)`` says whether the detectors
+        already set the flag on a text; thresholds leave those to the detectors."""
+        writers = sorted({post.writer for post in posts})
+        held_out: dict[str, list[float]] = {flag: [0.0] * len(posts) for flag in flags}
+        for writer in writers if len(writers) > 1 else ():
+            train = [post for post in posts if post.writer != writer]
+            features, classifiers = _fit(train, flags, seed)
+            rows = [i for i, post in enumerate(posts) if post.writer == writer]
+            matrix = features.transform([posts[i].text for i in rows])
+            for flag, classifier in classifiers.items():
+                for i, score in zip(rows, classifier.predict_proba(matrix)[:, 1], strict=True):
+                    held_out[flag][i] = float(score)
+        features, classifiers = _fit(posts, flags, seed)
+        thresholds, recall, precision = {}, {}, {}
+        for flag in classifiers:
+            positive = [flag in post.flags for post in posts]
+            by_detectors = [caught(post.text, flag) for post in posts]
+            threshold = _threshold(
+                held_out[flag], positive, by_detectors, target_recall, min_precision
+            )
+            thresholds[flag] = round(threshold, 4)
+            raised = [
+                c or s >= threshold for c, s in zip(by_detectors, held_out[flag], strict=True)
+            ]
+            hits = sum(p and r for p, r in zip(positive, raised, strict=True))
+            recall[flag] = round(hits / max(1, sum(positive)), 4)
+            precision[flag] = round(hits / max(1, sum(raised)), 4)
+        info = FlagModelInfo(len(posts), len(writers), thresholds, recall, precision)
+        return cls(features, classifiers, thresholds, info)
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Flag -> how much ``text`` reads like the drafts that had it, 0..1."""
+        matrix = self.features.transform([text])
+        return {
+            flag: float(classifier.predict_proba(matrix)[0, 1])
+            for flag, classifier in self.classifiers.items()
+        }
+
+    def raised(self, text: str) -> dict[str, str]:
+        """The flags scored at or above their threshold -> the verbatim sentence of ``text``
+        that scores highest for that flag (the evidence to quote)."""
+        whole = self.features.transform([text])
+        raised = [
+            (flag, classifier)
+            for flag, classifier in self.classifiers.items()
+            if classifier.predict_proba(whole)[0, 1] >= self.thresholds[flag]
+        ]
+        if not raised:
+            return {}
+        # Only now is each sentence scored: most drafts raise nothing.
+        parts = [text[start:end] for start, end in sentences(text)]
+        if len(parts) < 2:
+            return {flag: _quotable(text) for flag, _ in raised}
+        matrix = self.features.transform(parts)
+        return {
+            flag: _quotable(parts[int(np.argmax(classifier.predict_proba(matrix)[:, 1]))])
+            for flag, classifier in raised
+        }
+
+
+def _quotable(sentence: str) -> str:
+    sentence = sentence.strip()
+    if len(sentence) <= QUOTE_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, QUOTE_CHARS)
+    return sentence[: cut if cut > 0 else QUOTE_CHARS].rstrip(" ,;:")

@@ -1,0 +1,182 @@
+"""The flag model: thresholds chosen writer by writer, flags raised with a verbatim sentence,
+and the labelled drafts it learns from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scenarios.rules import initial_rulebook
+from scenarios.suggest import RED_OVERRIDE_FLAGS, FlagModel, LabelledPost, labelled_posts
+from scenarios.suggest.flag_model import LOWEST_THRESHOLD, QUOTE_CHARS, _quotable, _threshold
+
+KEPT = "wanted_person_arrested"
+LABELLED_FLAGS = {*RED_OVERRIDE_FLAGS, "gives_ethnicity_or_nationality"}
+
+# Three writers; each keeps a wanted appeal up after the arrest in their own words, and writes
+# clean posts that share the appeal's vocabulary.
+_KEPT_UP = {
+    "w1": [
+        "UPDATE: he's been arrested but we're keeping the appeal pinned, keep sharing",
+        "Nicked him last night! Leaving the appeal pic up for now as a thank you",
+        "Arrested this morning, still sharing his photo so other victims come forward",
+        "He's in custody now but the wanted post stays up, please keep retweeting it",
+    ],
+    "w2": [
+        "Caught him! Appeal stays pinned so everyone can see his face, keep sharing",
+        "In custody since Tuesday, we're keeping his picture up, share again please",
+        "Arrested yesterday. Leaving the wanted image pinned on our page, keep retweeting",
+        "He was arrested last night but the appeal photo remains up, keep sharing it",
+    ],
+    "w3": [
+        "Got him this morning. Keeping the wanted pic pinned, keep sharing everyone",
+        "Arrested! We're leaving his photo up on our page, thanks and keep retweeting",
+        "Back in custody tonight, appeal pinned for now, share again please",
+        "In custody after our appeal, keeping the picture up, keep sharing folks",
+    ],
+}
+_CLEAN = {
+    "w1": [
+        "Thanks for sharing our appeal, the man has been found safe and well",
+        "Burglary on Elm Road last night, any info call 101",
+        "Come to our street briefing on Tuesday at the library",
+        "UPDATE: arrested this morning, the appeal and images have now been removed",
+    ],
+    "w2": [
+        "Lovely to meet residents at the market today, thanks for the tea",
+        "Car broken into on Hill Street, please lock your vehicles",
+        "UPDATE: he was arrested last night, we've taken the appeal down, thanks all",
+        "Our appeal for witnesses to the collision on the A21 is still open",
+    ],
+    "w3": [
+        "Speed checks on Station Road this morning, 14 drivers stopped",
+        "Arrested today, thanks for your help; we have deleted the appeal images",
+        "Graffiti cleaned off the underpass, thanks to the council team",
+        "Ward panel meeting next Thursday, all welcome",
+    ],
+}
+
+
+def _posts() -> list[LabelledPost]:
+    posts = []
+    for writer, texts in _KEPT_UP.items():
+        posts += [LabelledPost(writer, text, "wanted-suspect", frozenset({KEPT})) for text in texts]
+    for writer, texts in _CLEAN.items():
+        posts += [LabelledPost(writer, text, "appeal", frozenset()) for text in texts]
+    return posts
+
+
+@pytest.fixture(scope="module")
+def flag_model() -> FlagModel:
+    return FlagModel.train(_posts(), flags=(KEPT,), seed=3, caught=lambda text, flag: False)
+
+
+def test_threshold_leaves_to_the_detectors_what_they_catch():
+    # Four positives, all caught by the detectors: the model adds nothing.
+    assert _threshold([0.1, 0.2, 0.3, 0.4], [True] * 4, [True] * 4, 0.95, 0.7) == 1.0
+
+
+def test_threshold_is_the_score_that_catches_just_enough_of_the_rest():
+    scores = [0.9, 0.6, 0.3, 0.2, 0.1]
+    positive = [True, True, True, True, False]
+    caught = [False, False, False, True, False]
+    # 75% of 4 = 3 positives: the detectors catch 1, the model must catch 2: 0.9 and 0.6.
+    assert _threshold(scores, positive, caught, 0.75, 0.7) == 0.6
+    # All 4: the model must catch 3, down to 0.3.
+    assert _threshold(scores, positive, caught, 1.0, 0.7) == 0.3
+
+
+def test_threshold_stays_precise_rather_than_reach_the_recall():
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3]
+    positive = [True, True, False, False, False, False, True]
+    nothing = [False] * 7
+    # Catching the third positive means raising 7 to get 3 right (43%): not at 70% precision.
+    # The best that stays precise catches two, at 0.8.
+    assert _threshold(scores, positive, nothing, 1.0, 0.7) == 0.8
+    # Demand less precision and the recall is reached.
+    assert _threshold(scores, positive, nothing, 1.0, 0.4) == 0.3
+    # When even the surest score is wrong, the model raises nothing.
+    assert _threshold([0.9, 0.1], [False, True], [False, False], 1.0, 0.7) == 1.0
+
+
+def test_threshold_never_goes_below_the_floor():
+    # The second positive scores below the floor: the model catches what it can above it.
+    assert _threshold([0.5, 0.01], [True, True], [False, False], 1.0, 0.7) == 0.5
+    assert _threshold([0.01, 0.02], [True, True], [False, False], 1.0, 0.7) == 1.0
+    assert _threshold([0.09, 0.1], [True, True], [False, False], 1.0, 0.7) == 0.09
+    assert LOWEST_THRESHOLD < 0.09
+
+
+def test_it_raises_a_flag_in_a_new_wording_with_the_sentence_that_reads_like_it(flag_model):
+    text = (
+        "Thanks Lee Green for all the shares. He's been arrested, but we are keeping his "
+        "appeal picture pinned, keep sharing."
+    )
+    raised = flag_model.raised(text)
+    assert set(raised) == {KEPT}
+    assert raised[KEPT] in text
+    assert "pinned" in raised[KEPT]
+
+
+def test_it_raises_nothing_on_a_clean_post(flag_model):
+    assert flag_model.raised("Come along to our ward panel meeting at the library") == {}
+
+
+def test_info_reports_each_writer_held_out(flag_model):
+    info = flag_model.info
+    assert info.posts == 24 and info.writers == 3
+    assert LOWEST_THRESHOLD <= info.thresholds[KEPT] <= 1.0
+    assert 0.0 < info.recall[KEPT] <= 1.0
+    assert 0.0 < info.precision[KEPT] <= 1.0
+    assert flag_model.scores("keeping the appeal pinned after the arrest")[KEPT] >= 0.5
+
+
+def test_a_flag_no_draft_has_is_not_learnt():
+    model = FlagModel.train(
+        _posts(), flags=(KEPT, "names_cautioned_person"), seed=3, caught=lambda t, f: False
+    )
+    assert set(model.classifiers) == {KEPT}
+    assert "names_cautioned_person" not in model.raised("cautioned John Smith, keep sharing")
+
+
+def test_same_seed_same_model():
+    train = FlagModel.train
+    first = train(_posts(), flags=(KEPT,), seed=5, caught=lambda t, f: False)
+    second = train(_posts(), flags=(KEPT,), seed=5, caught=lambda t, f: False)
+    assert first.info == second.info
+    text = "Arrested, but the appeal stays up"
+    assert first.scores(text) == second.scores(text)
+
+
+def test_a_long_sentence_is_cut_at_a_word_break_and_stays_verbatim():
+    sentence = "word " * 60 + "end"
+    quoted = _quotable(sentence)
+    assert len(quoted) <= QUOTE_CHARS
+    assert sentence.startswith(quoted)
+    assert not quoted.endswith(" ")
+    assert _quotable("  short one  ") == "short one"
+
+
+def test_labelled_posts_are_well_formed_and_cover_every_flag():
+    posts = labelled_posts()
+    topics = set(initial_rulebook().topics)
+    writers = {post.writer for post in posts}
+    assert len(writers) >= 4  # thresholds are chosen with each writer held out
+    for post in posts:
+        assert post.text.strip(), post
+        assert post.topic in topics, post
+        assert post.flags <= LABELLED_FLAGS, post
+    for flag in RED_OVERRIDE_FLAGS:
+        with_flag = [post for post in posts if flag in post.flags]
+        assert len(with_flag) >= 40, flag
+        assert len({post.writer for post in with_flag}) >= 4, flag
+    assert {post.topic for post in posts} == topics
+
+
+def test_the_measured_posts_are_not_among_the_labelled_drafts():
+    # make bench measures on these: a model that had read them would flatter itself.
+    bench = Path(__file__).resolve().parents[3] / "bench" / "data" / "suggest_posts.json"
+    measured = {post["text"] for post in json.loads(bench.read_text(encoding="utf-8"))}
+    assert measured.isdisjoint(post.text for post in labelled_posts())
