@@ -8,7 +8,8 @@ at or above its threshold is proposed as a question pre-set to yes, quoting the 
 reads most like it. It never clears a flag.
 
 Each flag's threshold is chosen when training, as a new writer would meet it: each writer's
-drafts are scored by a model trained without that writer, and the threshold is the highest
+drafts are scored by a model trained without that writer (writers are held out in at most
+``MAX_FOLDS`` groups), and the threshold is the highest
 score at which the detectors and the model together still catch ``target_recall`` of the
 flag's drafts, unless that would make fewer than ``min_precision`` of the drafts they flag
 right: a reader who is mostly wrong teaches officers to untick without reading. Then it is the
@@ -39,6 +40,8 @@ from scenarios.suggest.names import find_people
 LOWEST_THRESHOLD = 0.08
 # How much the detectors' cues weigh beside the words (each cue is a 0/1 feature).
 CUE_WEIGHT = 0.5
+# Writers held out together when training chooses the thresholds, at most.
+MAX_FOLDS = 7
 # A quoted sentence longer than this is cut at a word break (the quote stays verbatim).
 QUOTE_CHARS = 140
 
@@ -179,11 +182,13 @@ class FlagModel:
         """Learn ``flags`` from ``posts``. ``caught(text, flag)`` says whether the detectors
         already set the flag on a text; thresholds leave those to the detectors."""
         writers = sorted({post.writer for post in posts})
+        # Writers take turns being held out, in at most MAX_FOLDS groups (training stays quick).
+        fold_of = {writer: index % MAX_FOLDS for index, writer in enumerate(writers)}
         held_out: dict[str, list[float]] = {flag: [0.0] * len(posts) for flag in flags}
-        for writer in writers if len(writers) > 1 else ():
-            train = [post for post in posts if post.writer != writer]
+        for fold in sorted(set(fold_of.values())) if len(writers) > 1 else ():
+            train = [post for post in posts if fold_of[post.writer] != fold]
             features, classifiers = _fit(train, flags, seed)
-            rows = [i for i, post in enumerate(posts) if post.writer == writer]
+            rows = [i for i, post in enumerate(posts) if fold_of[post.writer] == fold]
             matrix = features.transform([posts[i].text for i in rows])
             for flag, classifier in classifiers.items():
                 for i, score in zip(rows, classifier.predict_proba(matrix)[:, 1], strict=True):

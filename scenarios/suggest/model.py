@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import joblib
@@ -125,11 +126,7 @@ class TopicModel:
             list(data.topics),
             classifier__sample_weight=np.asarray(data.weights),
         )
-        flag_model = (
-            FlagModel.train(drafts, flags=RED_OVERRIDE_FLAGS, seed=seed, caught=_detected)
-            if drafts
-            else None
-        )
+        flag_model = _flag_model(tuple(drafts), seed) if drafts else None
         flag_info = flag_model.info if flag_model else None
         info = ModelInfo(
             version=version,
@@ -196,6 +193,13 @@ class TopicModel:
         fields = {name: header[name] for name in ModelInfo.__dataclass_fields__}
         fields["topics"] = tuple(fields["topics"])
         return cls(parts["topics"], ModelInfo(**fields), parts["flags"])
+
+
+@lru_cache(maxsize=2)
+def _flag_model(drafts: tuple[LabelledPost, ...], seed: int) -> FlagModel:
+    """The flag model learns from the labelled drafts alone, never the bank, so a process that
+    retrains after a bank change reuses it: it is most of the training time."""
+    return FlagModel.train(drafts, flags=RED_OVERRIDE_FLAGS, seed=seed, caught=_detected)
 
 
 def _detected(text: str, flag: str) -> bool:
