@@ -221,24 +221,27 @@ class FlagModel:
 
     def raised(self, text: str) -> dict[str, str]:
         """The flags scored at or above their threshold -> the verbatim sentence of ``text``
-        that scores highest for that flag (the evidence to quote)."""
+        that most makes it read that way: the one whose removal lowers the score most (the
+        evidence to quote)."""
         whole = self.features.transform([text])
-        raised = [
-            (flag, classifier)
-            for flag, classifier in self.classifiers.items()
-            if classifier.predict_proba(whole)[0, 1] >= self.thresholds[flag]
-        ]
+        raised = []
+        for flag, classifier in self.classifiers.items():
+            score = classifier.predict_proba(whole)[0, 1]
+            if score >= self.thresholds[flag]:
+                raised.append((flag, classifier, score))
         if not raised:
             return {}
-        # Only now is each sentence scored: most drafts raise nothing.
-        parts = [text[start:end] for start, end in sentences(text)]
-        if len(parts) < 2:
-            return {flag: _quotable(text) for flag, _ in raised}
-        matrix = self.features.transform(parts)
-        return {
-            flag: _quotable(parts[int(np.argmax(classifier.predict_proba(matrix)[:, 1]))])
-            for flag, classifier in raised
-        }
+        # Only now are the sentences weighed: most drafts raise nothing.
+        spans = sentences(text)
+        if len(spans) < 2:
+            return {flag: _quotable(text) for flag, _, _ in raised}
+        without = self.features.transform([text[:start] + text[end:] for start, end in spans])
+        found = {}
+        for flag, classifier, score in raised:
+            drops = score - classifier.predict_proba(without)[:, 1]
+            start, end = spans[int(np.argmax(drops))]
+            found[flag] = _quotable(text[start:end])
+        return found
 
 
 def _quotable(sentence: str) -> str:
