@@ -32,6 +32,7 @@ from scenarios.suggest import (
     TopicModel,
     hand_written_examples,
     labelled_posts,
+    word_lists_digest,
 )
 
 TRAIN_JOB = "scenarios.topic_model.topic_model_train_job"
@@ -68,7 +69,7 @@ def training_texts() -> tuple[list[tuple[str, str]], int, str]:
     ]
     hand = list(hand_written_examples())
     digest = hashlib.sha256()
-    for part in (sklearn.__version__, FORMAT, str(SEED), *slugs):
+    for part in (sklearn.__version__, FORMAT, word_lists_digest(), str(SEED), *slugs):
         digest.update(part.encode() + b"\x1f")
     for text, topic in (*bank, *hand):
         digest.update(topic.encode() + b"\x1e" + text.encode() + b"\x1f")

@@ -44,7 +44,12 @@ from scenarios.suggest.detectors import (
     detect_wider_interest,
 )
 from scenarios.suggest.flag_model import FlagModel
-from scenarios.suggest.lexicon import LabelledPost, hand_written_examples, labelled_posts
+from scenarios.suggest.lexicon import (
+    LabelledPost,
+    hand_written_examples,
+    labelled_posts,
+    word_lists_digest,
+)
 from scenarios.suggest.measure import measure
 from scenarios.suggest.model import FORMAT, ModelFileError, ModelInfo, TopicModel
 from scenarios.suggest.names import Person, find_people
@@ -84,4 +89,5 @@ __all__ = [
     "labelled_posts",
     "measure",
     "suggest",
+    "word_lists_digest",
 ]

@@ -6,6 +6,7 @@ not break the rule that configuration is passed in.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import tomllib
@@ -87,3 +88,13 @@ def labelled_posts() -> tuple[LabelledPost, ...]:
 def learned_wording(flag: str) -> str:
     """What drafts with ``flag`` do, in the officer's words, for the flag model's evidence."""
     return _toml("lexicon.toml")["learned"][flag]
+
+
+@cache
+def word_lists_digest() -> str:
+    """A digest of the word lists the detectors and the flag reader's features are built from:
+    a model trained with other lists would read its features wrongly."""
+    digest = hashlib.sha256()
+    for name in ("lexicon.toml", "first_names.toml", "places.toml"):
+        digest.update(name.encode() + b"\x1f" + (DATA / name).read_bytes() + b"\x1f")
+    return digest.hexdigest()[:16]

@@ -31,7 +31,12 @@ from sklearn.preprocessing import FunctionTransformer
 from scenarios.suggest.detectors import FLAG_DETECTORS, RED_OVERRIDE_FLAGS, warm_up
 from scenarios.suggest.features import layout_features, normalise
 from scenarios.suggest.flag_model import FlagModel
-from scenarios.suggest.lexicon import LabelledPost, hand_written_examples, labelled_posts
+from scenarios.suggest.lexicon import (
+    LabelledPost,
+    hand_written_examples,
+    labelled_posts,
+    word_lists_digest,
+)
 from scenarios.suggest.training import training_set
 
 FORMAT = "scenarios.suggest.topic-model/2"
@@ -51,6 +56,7 @@ class ModelInfo:
     hand_written_examples: int
     labelled_posts: int  # drafts with their flags, also among the topic examples
     seed: int
+    word_lists: str  # digest of the word lists its features were built from
     # Flag -> its threshold, and the recall and precision with the detectors when each writer
     # was held out (see flag_model).
     flag_thresholds: dict[str, float]
@@ -137,6 +143,7 @@ class TopicModel:
             hand_written_examples=data.hand_written_count,
             labelled_posts=len(drafts),
             seed=seed,
+            word_lists=word_lists_digest(),
             flag_thresholds=dict(flag_info.thresholds) if flag_info else {},
             flag_recall=dict(flag_info.recall) if flag_info else {},
             flag_precision=dict(flag_info.precision) if flag_info else {},
@@ -188,6 +195,11 @@ class TopicModel:
                 raise ModelFileError(
                     f"{path} was trained with scikit-learn {theirs}, but this is scikit-learn "
                     f"{ours}: a model only loads in the version that saved it. Retrain it."
+                )
+            if header.get("word_lists") != word_lists_digest():
+                raise ModelFileError(
+                    f"{path} was trained with other word lists than this release's, so its "
+                    "features would be read wrongly. Retrain it."
                 )
             parts = joblib.load(file)
         fields = {name: header[name] for name in ModelInfo.__dataclass_fields__}

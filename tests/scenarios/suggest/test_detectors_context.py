@@ -134,6 +134,8 @@ def test_gives_ethnicity_or_nationality(text, expected):
         ("📷 CCTV stills of two suspects attached (release authorised by the OIC).", "suspect"),
         ("Burglar jailed for three years. [Custody photo attached]", "custody"),
         ("Jailed: Lee Carter, 41. Custody image attached.", "custody"),
+        ("Back in custody since last night, but his pic is staying pinned for now.", "suspect"),
+        ("Arrested this morning; we're leaving her photo up a few more days.", "suspect"),
         ("Officers are reviewing CCTV after the burglary.", "none"),
         ("A quiet night in Sutton.", "none"),
     ],

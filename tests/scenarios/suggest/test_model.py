@@ -16,6 +16,7 @@ from scenarios.suggest import (
     TopicModel,
     hand_written_examples,
     labelled_posts,
+    word_lists_digest,
 )
 from scenarios.suggest import model as model_module
 from scenarios.suggest.training import training_set
@@ -93,6 +94,19 @@ def test_load_refuses_another_sklearn_version(model, tmp_path, monkeypatch):
     model.save(path)
     monkeypatch.undo()
     with pytest.raises(ModelFileError, match=r"scikit-learn 0\.24\.2.*Retrain"):
+        TopicModel.load(path)
+
+
+def test_load_refuses_a_model_trained_with_other_word_lists(model, tmp_path):
+    # The flag reader's features come from the word lists: another release's lists would
+    # give its weights the wrong meaning (or the wrong number of features).
+    path = tmp_path / "other-lists.model"
+    model.save(path)
+    header, body = path.read_bytes().split(b"\n", 1)
+    assert json.loads(header)["word_lists"] == word_lists_digest()
+    other = json.loads(header) | {"word_lists": "0" * 16}
+    path.write_bytes(json.dumps(other).encode() + b"\n" + body)
+    with pytest.raises(ModelFileError, match="other word lists.*Retrain"):
         TopicModel.load(path)
 
 
