@@ -29,6 +29,8 @@ def detect_image(text: str) -> Detection:
     general = find("image", "general", text)
     suspect = find("image", "suspect", text)
     if suspect and not general:
+        if suspect.span() == attached.span():  # "keeping his photo up": one cue says both
+            return Detection("suspect", True, says(suspect))
         return Detection("suspect", True, f"{says(attached)}; {says(suspect)}")
     if suspect:
         # "family photo" beside "suspect": the cautious reading is a suspect image.

@@ -144,6 +144,11 @@ def test_image(text, expected):
     assert value_of(detect_image, text) == expected
 
 
+def test_a_cue_that_says_both_is_quoted_once():
+    found = detect_image("Arrested this morning; we're keeping his photo up a few more days.")
+    assert found.evidence == "says 'keeping his photo'"
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
