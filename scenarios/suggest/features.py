@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 _URL = re.compile(
     r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|com|org|net|london|info|io)"
@@ -57,3 +58,16 @@ def layout_features(texts) -> np.ndarray:
     """One row of 0/1 layout cues (``LAYOUT_FEATURES``) per text."""
     rows = [_layout(text) for text in texts]
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(LAYOUT_FEATURES))
+
+
+def char_ngrams(*, max_df: float) -> TfidfVectorizer:
+    """TF-IDF over character 3-5 grams within words: copes with typos, hashtags and handles.
+    Both the topic model and the flag reader read drafts this way."""
+    return TfidfVectorizer(
+        preprocessor=normalise,
+        analyzer="char_wb",
+        ngram_range=(3, 5),
+        sublinear_tf=True,
+        min_df=2,
+        max_df=max_df,
+    )

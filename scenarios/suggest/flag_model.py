@@ -31,7 +31,7 @@ from sklearn.preprocessing import FunctionTransformer
 
 from scenarios.suggest.detection import sentences
 from scenarios.suggest.detectors import FLAG_DETECTORS
-from scenarios.suggest.features import normalise
+from scenarios.suggest.features import char_ngrams, normalise
 from scenarios.suggest.lexicon import LabelledPost, cue_sections, cues
 from scenarios.suggest.names import find_people
 
@@ -87,14 +87,7 @@ def _features() -> FeatureUnion:
     words = TfidfVectorizer(
         preprocessor=normalise, ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_df=0.6
     )
-    chars = TfidfVectorizer(
-        preprocessor=normalise,
-        analyzer="char_wb",
-        ngram_range=(3, 5),
-        sublinear_tf=True,
-        min_df=2,
-        max_df=0.6,
-    )
+    chars = char_ngrams(max_df=0.6)
     detected = FunctionTransformer(cue_features)
     return FeatureUnion(
         [("words", words), ("chars", chars), ("cues", detected)],

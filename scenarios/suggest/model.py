@@ -29,7 +29,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from scenarios.suggest.detectors import FLAG_DETECTORS, RED_OVERRIDE_FLAGS, warm_up
-from scenarios.suggest.features import layout_features, normalise
+from scenarios.suggest.features import char_ngrams, layout_features, normalise
 from scenarios.suggest.flag_model import FlagModel
 from scenarios.suggest.lexicon import (
     LabelledPost,
@@ -73,14 +73,7 @@ def _sklearn_version() -> str:
 
 def _pipeline(seed: int) -> Pipeline:
     words = TfidfVectorizer(preprocessor=normalise, sublinear_tf=True, max_df=0.5)
-    chars = TfidfVectorizer(
-        preprocessor=normalise,
-        analyzer="char_wb",
-        ngram_range=(3, 5),
-        sublinear_tf=True,
-        min_df=2,
-        max_df=0.5,
-    )
+    chars = char_ngrams(max_df=0.5)
     layout = FunctionTransformer(layout_features, accept_sparse=True)
     features = FeatureUnion(
         [("words", words), ("chars", chars), ("layout", layout)],
