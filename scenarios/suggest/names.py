@@ -22,6 +22,8 @@ _AGE_BEFORE = re.compile(
 )
 _RANK_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _MAX_NAME_WORDS = 3
+# A nickname in quotes between a first name and a surname: " 'K-Dot' ", ' "Big Mike" '.
+_NICKNAME = re.compile(r" ['‘\"“][\w .&-]{1,16}['’\"”] ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +54,18 @@ def _capitalised(token: str) -> bool:
 
 
 def _runs(text: str) -> list[list[re.Match[str]]]:
-    """Runs of capitalised words separated by single spaces, not inside handles or hashtags."""
+    """Runs of capitalised words separated by single spaces, or by a nickname in quotes
+    ("Jaswant 'JD' Dhillon"), not inside handles or hashtags."""
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
+    nicknames = [(m.start(), m.end()) for m in _NICKNAME.finditer(text)]
     for match in _TOKEN.finditer(text):
         start = match.start()
+        if any(s < start < e for s, e in nicknames):
+            continue  # the nickname's own words: the run goes on after it
         ok = _capitalised(match.group()) and (start == 0 or text[start - 1] not in "@#/.")
-        if ok and current and text[current[-1].end() : start] == " ":
+        gap = text[current[-1].end() : start] if current else ""
+        if ok and current and (gap == " " or _NICKNAME.fullmatch(gap)):
             current.append(match)
             continue
         if current:

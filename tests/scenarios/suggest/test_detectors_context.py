@@ -195,6 +195,9 @@ def test_source(text, expected):
         ("Officers from #Lewisham Safer Neighbourhoods Team were at Inner London Crown Court.", []),
         ("Great work by the Bow East ward team at Kentish Town and Forest Gate.", []),
         ("Kebab King on High Street is open late.", []),
+        # a nickname in quotes belongs to the name, and is quoted with it
+        ("Among those held is Kwame 'K-Dot' Asante, 24.", ["Kwame 'K-Dot' Asante"]),
+        ('Thanks to "Big" Mike Doyle for the tea.', ["Mike Doyle"]),
     ],
 )
 def test_find_people(text, names):

@@ -50,6 +50,11 @@ def check(detect, text: str, expected: tuple[bool, bool]) -> Detection:
         ("Thanks to PC Dan Hughes, who arrested a 19-year-old man in Brixton last night.", NO),
         # a name, and an arrest of someone unnamed
         ("Sarah Hunt, 72, was robbed on Elm Road. A 19-year-old man has been arrested.", NO),
+        # "the arrest of", a nickname in quotes, and a charge that did not happen
+        ("We'll update on the arrest of Paul Grey (Hillside Rd) at the ward panel.", SURE_YES),
+        ("A raid on Lady Margaret Rd led to the arrest of Jaswant 'JD' Dhillon, 22.", SURE_YES),
+        ("His girlfriend Stacey Vine, 24, was also arrested but wasn't charged.", SURE_YES),
+        ("Stacey Vine, 24, was arrested on Monday. She was not charged.", SURE_YES),
         # a charge is mentioned, but of the named person? unclear: ask
         (
             "Leah Grant, 41, was arrested yesterday. Another man has been charged with burglary.",
