@@ -99,8 +99,10 @@ def _person(text: str, run: list[re.Match[str]]) -> Person | None:
     if not tokens:
         return None
     tokens, run = tokens[:_MAX_NAME_WORDS], run[:_MAX_NAME_WORDS]
+    # With an age straight after, two words are a person even when the surname is also a
+    # place word: "Tamsin Ward, 40," (a street has no age).
     if any(token in hard for token in tokens) and not (
-        len(tokens) == 2 and tokens[0] in first and _age(text, run[0].start(), run[-1].end())
+        len(tokens) == 2 and _AGE_AFTER.match(text, run[-1].end())
     ):
         return None  # "Mandy Cross, 40," is a person; "Kings Cross" is a place
     phrase = " ".join(tokens)

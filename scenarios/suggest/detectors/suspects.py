@@ -31,9 +31,11 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
-# An officer is a suspect too when the arrest is theirs: "PC Gareth Lowe, who was arrested".
+# An officer is a suspect too when the arrest is theirs: "PC Gareth Lowe, who was arrested",
+# "PC Gareth Lyle, based in Sutton, has been arrested".
 _ARRESTED_SELF = re.compile(
-    r"[\s,]+(?:\d{1,2},?\s+)?(?:who\s+)?(?:was|were|has been|had been|have been|is|is being)\s+"
+    r"[\s,]+(?:\d{1,2},?\s+)?(?:[^,.]{1,30},\s+)?(?:who\s+)?"
+    r"(?:was|were|has been|had been|have been|is|is being)\s+"
     r"(?:\w+\s+){0,2}?(?:arrested|detained|held|bailed|released under investigation|cautioned|"
     r"given a)",
     re.IGNORECASE,

@@ -55,6 +55,17 @@ def check(detect, text: str, expected: tuple[bool, bool]) -> Detection:
         ("A raid on Lady Margaret Rd led to the arrest of Jaswant 'JD' Dhillon, 22.", SURE_YES),
         ("His girlfriend Stacey Vine, 24, was also arrested but wasn't charged.", SURE_YES),
         ("Stacey Vine, 24, was arrested on Monday. She was not charged.", SURE_YES),
+        # a surname that is also a place word, with an age; an officer named as the one arrested
+        ("Tamsin Ward, 40, of Lind Rd, was arrested and is in custody.", SURE_YES),
+        ("PC Gareth Lyle, based in Sutton, has been arrested and suspended.", SURE_YES),
+        ("#BigWing results: 9 arrests incl Tremaine Fox off our wanted list.", UNSURE_YES),
+        ("Picked up last night! RT @MPSCroydon: WANTED Jermaine Lowe, 27.", UNSURE_YES),
+        # a court order "alongside his sentence": past charge; "he's nicked" only if he breaches
+        (
+            "Lee Farnham, 44, was handed a 2 yr Criminal Behaviour Order alongside his sentence. "
+            "Breach it & he's nicked.",
+            NO,
+        ),
         # a charge is mentioned, but of the named person? unclear: ask
         (
             "Leah Grant, 41, was arrested yesterday. Another man has been charged with burglary.",
