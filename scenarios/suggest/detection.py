@@ -39,9 +39,11 @@ def says(match: re.Match[str]) -> str:
 
 # A sentence ends at . ! ? or a line break, before white space, except after "no." (a house
 # number) and a title ("Mr."). Other abbreviations such as "St." split a sentence in two,
-# which only makes a cue's reach shorter.
+# which only makes a cue's reach shorter. Posts often end a sentence with an emoji instead of
+# a full stop ("... on Sat night 💔 A 17-year-old ..."): an emoji before a capital ends one too.
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])(?<!\b[Nn]o\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)\s+|\n+"
+    r"|(?<=[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])\s+(?=[A-Z])"
 )
 
 

@@ -43,11 +43,13 @@ _ARRESTED_SELF = re.compile(
 
 
 def _suspects(text: str) -> list[Person]:
-    """Named civilians, and officers named as the person arrested (not the arresting one)."""
+    """Named civilians (a first name with an age names someone too: "14-year-old Jayden from
+    the Love Lane estate"), and officers named as the person arrested (not the arresting one)."""
     return [
         person
         for person in find_people(text)
-        if person.full and (not person.officer or _ARRESTED_SELF.match(text, person.end))
+        if (person.full or person.age is not None)
+        and (not person.officer or _ARRESTED_SELF.match(text, person.end))
     ]
 
 
@@ -92,6 +94,8 @@ def _named_with(
         start, end = sentence_at(spans, person.start)
         if within(charged, start, end):
             continue  # this person was charged: naming them is presumed
+        if what == "arrested" and find("caution", "cues", text, start, end):
+            continue  # arrested, then cautioned: a finished case, asked about as a caution
         link, linked_cue = _linked(text, person, cue_matches, spans)
         here = f"names a person: {q(person.name)}; {says(linked_cue or cue)}"
         if link in ("same", "pronoun"):

@@ -55,6 +55,12 @@ def check(detect, text: str, expected: tuple[bool, bool]) -> Detection:
         ("A raid on Lady Margaret Rd led to the arrest of Jaswant 'JD' Dhillon, 22.", SURE_YES),
         ("His girlfriend Stacey Vine, 24, was also arrested but wasn't charged.", SURE_YES),
         ("Stacey Vine, 24, was arrested on Monday. She was not charged.", SURE_YES),
+        # a first name with an age names someone; arrested then cautioned is a caution
+        ("14-year-old Jayden from the Love Lane estate was arrested last night.", SURE_YES),
+        ("Chloe Bennett, 23, was arrested and given a conditional caution.", NO),
+        # an emoji ends a sentence: the arrest is of someone else, not the victim named
+        ("Mehmet Arslan, 24, was stabbed on Sat night 💔 A 17-year-old has been arrested.", NO),
+        ("Bike nicked from outside Dalston Junction is back 🚲 Ms Okafor is over the moon.", NO),
         # a surname that is also a place word, with an age; an officer named as the one arrested
         ("Tamsin Ward, 40, of Lind Rd, was arrested and is in custody.", SURE_YES),
         ("PC Gareth Lyle, based in Sutton, has been arrested and suspended.", SURE_YES),
@@ -105,6 +111,17 @@ def test_names_cautioned_person(text, expected):
     "text, expected",
     [
         ("John Smith, 32, of Ash Rd arrested – he's a known burglar", SURE_YES),
+        # evidence and a past in officers' shorthand, while the case is active
+        ("Driver arrested for drink driving. Oliver Grant, 29, blew 87 at the roadside", SURE_YES),
+        (
+            "Lewis Okon, 19, arrested. This lot have been running the Sutton line for months",
+            SURE_YES,
+        ),
+        ("Nicked Tony Harris AGAIN in the PSPO zone. He's released under investigation", SURE_YES),
+        ("The arrest of a 19yo man with a machete tucked in his waistband.", UNSURE_YES),
+        ("PC Gavin Ross, 29, charged with assault. Disgraceful, he's let us all down.", UNSURE_YES),
+        # a sentence ends the case: his past may be told
+        ("Lee Harte got 3 1/2 yrs at Croydon Crown Court. He had 23 previous convictions", NO),
         (
             "That thug who's been breaking into cars has finally been arrested. He's done it "
             "before!",
