@@ -61,11 +61,17 @@ def _business_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?-i:(?=[A-Z]))(?:{trade})\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?){where}"
     )
     located = rf"(?<!\ba )(?<!\ban )(?:{kinds})\s+{_WHERE}\s+(?:the\s+)?{_PLACE}"
-    specific = re.compile(rf"(?<!\w)(?:{named}|{located})", re.IGNORECASE)
+    brand = rf"(?-i:{_brand().pattern})(?!\w)"
+    specific = re.compile(rf"(?<!\w)(?:{named}|{located}|{brand})", re.IGNORECASE)
     vague = re.compile(
         rf"(?<!\w)an?\s+(?:\w+\s+)?(?:{kinds})\s+(?:on|at|in|near)\s+{_PLACE}", re.IGNORECASE
     )
     return specific, vague
+
+
+@cache
+def _brand() -> re.Pattern[str]:
+    return re.compile("|".join(cue_list("allegation", "chains")))
 
 
 @cache
@@ -96,7 +102,7 @@ def _targets(text: str) -> list[tuple[int, int, str, bool]]:
     found = []
     for match in specific.finditer(text):
         tokens = match.group(0).split()
-        if any(token in organisations for token in tokens):
+        if any(token in organisations for token in tokens) and not _brand().fullmatch(match[0]):
             continue  # "Trading Standards on Brick Lane": an agency, not a business
         if tokens[0].lower() not in ("the", "this", "our", "we", "police", "officers"):
             found.append((match.start(), match.end(), f"names a business: {q(match[0])}", True))

@@ -149,6 +149,16 @@ def test_prejudicial_content(text, expected):
     "text, expected",
     [
         ("RT @PeckhamRyeResidents: Kebab shop on High St is selling stolen phones", SURE_YES),
+        # a trade's name, a chain's branch, the offy on a named road
+        ("The lads from A&M Scaffolding on your road have been casing houses.", SURE_YES),
+        ("We know the Costcutter by the bus stop is selling single fags to kids.", SURE_YES),
+        (
+            "Visit to the offy on Whitehorse Rd thats been knocking out vodka to school kids",
+            SURE_YES,
+        ),
+        ("Big up the staff at Tesco Express on Fore St who rang us about a car thief.", NO),
+        ("Boots on the High St sold knives to kids.", SURE_YES),
+        ("Free leaflets on knife crime at Boots on the High St.", NO),
         (
             "Don't buy from the phone repair shop at 212 Walworth Road: they're selling stolen "
             "phones.",
