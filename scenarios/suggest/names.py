@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from scenarios.suggest.lexicon import words
+from scenarios.suggest.lexicon import cue_list, words
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b|\((\d{1,2})\)|,?\s+aged\s+(\d{1,2})\b)")
@@ -47,6 +47,23 @@ def _sets():
     ranks = words("places", "ranks")
     titles = words("places", "honorifics")
     return first, places, hard, soft, ordinary, ranks, titles
+
+
+@cache
+def _trade() -> re.Pattern[str]:
+    """A word that makes a capitalised run a business or a school, not a person: "Dunmore
+    Plumbing", "Kwik Fix Motors", "Elmcroft High"."""
+    fragments = (
+        *cue_list("allegation", "trade_names"),
+        *cue_list("allegation", "business"),
+        "metals",
+        "minicabs",
+        "primary",
+        "high",
+        "infants",
+        "juniors",
+    )
+    return re.compile("|".join(f"(?:{fragment})" for fragment in fragments), re.IGNORECASE)
 
 
 def _capitalised(token: str) -> bool:
@@ -129,6 +146,8 @@ def _person(text: str, run: list[re.Match[str]]) -> Person | None:
     if age is not None or title:
         return Person(text[start:end], start, end, age, True, officer)
     if any(token in ordinary or token in places or token in soft for token in tokens):
+        return None
+    if any(_trade().fullmatch(token.strip("'’")) for token in tokens):
         return None
     return Person(text[start:end], start, end, age, False, officer)
 

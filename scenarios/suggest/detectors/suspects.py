@@ -26,8 +26,22 @@ from scenarios.suggest.names import Person, find_people
 # points back at a name in an earlier sentence.
 _ANONYMOUS = re.compile(
     r"\b(?:a|an|two|three|four|five|several|the other|another|one)\s+"
-    r"(?:\d{1,2}[- ]year[- ]old\s+)?(?:men|man|woman|women|boys?|girls?|teenagers?|people|"
-    r"males?|females?|youths?|suspects?|drivers?|riders?)\b|\b\d{1,2}[- ]year[- ]old\b",
+    r"(?:\d{1,2}[- ]?(?:year[- ]old|yo|yr old)\s+|older\s+|younger\s+|local\s+)?"
+    r"(?:men|man|woman|women|boys?|girls?|teenagers?|people|"
+    r"males?|females?|youths?|suspects?|drivers?|riders?)\b|\b\d{1,2}[- ]year[- ]old\b"
+    # Someone unnamed through a tie to the person named: "her husband has been arrested".
+    r"|\b(?:her|his|their)\s+(?:ex-?(?:partner|husband|wife|boyfriend|girlfriend)?|husband|wife|"
+    r"partner|boyfriend|girlfriend|son|daughter|brother|sister|father|mother|dad|mum|stepfather|"
+    r"stepdad|uncle|cousin|neighbour|friend|landlord|carer)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[:;]\s|\s[–—-]\s")
+# Someone already serving a sentence (recalled, escaped, absconded) is not "before charge":
+# the arrest returns them to prison.
+_SERVING = re.compile(
+    r"\b(?:(?:wanted )?on recall|recalled to prison|breach(?:ed|ing)? (?:of )?(?:his|her|their) "
+    r"licence|absconded|escaped|walked out of (?:HMP|prison|an open prison)|on the run from|"
+    r"unlawfully at large|recaptured|back in (?:custody|prison))\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
@@ -59,6 +73,11 @@ def _linked(text, person: Person, cue_matches, spans) -> tuple[str | None, re.Ma
     start, end = sentence_at(spans, person.start)
     here = within(cue_matches, start, end)
     if here:
+        # "missing Janet Holroyd, 52: her husband has been arrested": after a break in the
+        # sentence, the arrest is of someone unnamed.
+        between = text[person.end : here[0].start()]
+        if _CLAUSE_BREAK.search(between) and _ANONYMOUS.search(between):
+            return "anonymous", here[0]
         return "same", here[0]
     for s, e in spans:
         cues_here = within(cue_matches, s, e)
@@ -113,7 +132,12 @@ def _named_with(
 
 
 def detect_names_suspect_before_charge(text: str) -> Detection:
-    return _named_with(text, find_all("arrest", "cues", text), "arrested")
+    arrests = find_all("arrest", "cues", text)
+    serving = _SERVING.search(text)
+    if arrests and serving:
+        here = f"{says(arrests[0])}; {q(serving.group(0))}"
+        return Detection(False, True, f"{here}: back to prison, not a new case before charge")
+    return _named_with(text, arrests, "arrested")
 
 
 def detect_names_cautioned_person(text: str) -> Detection:

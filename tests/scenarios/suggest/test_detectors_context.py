@@ -198,6 +198,8 @@ def test_source(text, expected):
         # a nickname in quotes belongs to the name, and is quoted with it
         ("Among those held is Kwame 'K-Dot' Asante, 24.", ["Kwame 'K-Dot' Asante"]),
         ('Thanks to "Big" Mike Doyle for the tea.', ["Mike Doyle"]),
+        # a trade or a school in the run makes it a business, not a person
+        ("The owner of Kwik Fix Motors was arrested near Elmcroft High.", []),
     ],
 )
 def test_find_people(text, names):

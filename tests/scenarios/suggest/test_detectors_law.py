@@ -61,6 +61,12 @@ def check(detect, text: str, expected: tuple[bool, bool]) -> Detection:
         # an emoji ends a sentence: the arrest is of someone else, not the victim named
         ("Mehmet Arslan, 24, was stabbed on Sat night 💔 A 17-year-old has been arrested.", NO),
         ("Bike nicked from outside Dalston Junction is back 🚲 Ms Okafor is over the moon.", NO),
+        # the arrest is of someone tied to the person named, or returns a prisoner to prison
+        ("Missing Janet Holroyd, 52, from Morden: her husband has been arrested.", NO),
+        ("Chloe (17) is safe. She was exploited by an older man, a 34yo man is arrested.", NO),
+        ("Anthony Greer, who was wanted on recall to prison, has been arrested.", NO),
+        ("Lee Parr, 36, who absconded from HMP Ford, was arrested in Hounslow.", NO),
+        ("The owner of Sunrise Minicabs on Essex Rd has been arrested.", NO),
         # a surname that is also a place word, with an age; an officer named as the one arrested
         ("Tamsin Ward, 40, of Lind Rd, was arrested and is in custody.", SURE_YES),
         ("PC Gareth Lyle, based in Sutton, has been arrested and suspended.", SURE_YES),
