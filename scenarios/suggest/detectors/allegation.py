@@ -18,7 +18,7 @@ _STREET_WORDS = (
 )
 # A house number: "number 62", "no. 212", "flat 3", "14 Kender St", "at 14 Ryecotes Mead".
 _ADDRESS = re.compile(
-    r"\b(?:(?:at |from )?(?:number|no\.?)\s+\d+[a-z]?\b|flat\s+\d+[a-z]?\b|"
+    r"\b(?:(?:at |from )?(?:number|no\.?)\s+\d+[a-z]?\b|flats?\s+\d+[a-z]?\b|"
     rf"\d+[a-z]?\s+{_PLACE}\s+(?-i:{_STREET_WORDS})\b|"
     rf"(?:at|from|of|in|outside)\s+\d{{1,4}}[a-z]?\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}})",
     re.IGNORECASE,

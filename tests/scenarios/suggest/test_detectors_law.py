@@ -126,6 +126,8 @@ def test_names_cautioned_person(text, expected):
         ("Nicked Tony Harris AGAIN in the PSPO zone. He's released under investigation", SURE_YES),
         ("The arrest of a 19yo man with a machete tucked in his waistband.", UNSURE_YES),
         ("PC Gavin Ross, 29, charged with assault. Disgraceful, he's let us all down.", UNSURE_YES),
+        ("Ahmet Yilmaz, 38, arrested for drink driving. Blew 3x the limit. Bailed.", SURE_YES),
+        ("A warrant was issued for Tony Briggs. Briggs conned residents out of £40k.", UNSURE_YES),
         # a sentence ends the case: his past may be told
         ("Lee Harte got 3 1/2 yrs at Croydon Crown Court. He had 23 previous convictions", NO),
         (
@@ -155,6 +157,7 @@ def test_prejudicial_content(text, expected):
     "text, expected",
     [
         ("RT @PeckhamRyeResidents: Kebab shop on High St is selling stolen phones", SURE_YES),
+        ("The tenants at flats 12 & 14 are the ones behind all the ASB.", SURE_YES),
         # a trade's name, a chain's branch, the offy on a named road
         ("The lads from A&M Scaffolding on your road have been casing houses.", SURE_YES),
         ("We know the Costcutter by the bus stop is selling single fags to kids.", SURE_YES),
