@@ -128,6 +128,16 @@ def test_names_cautioned_person(text, expected):
         ("PC Gavin Ross, 29, charged with assault. Disgraceful, he's let us all down.", UNSURE_YES),
         ("Ahmet Yilmaz, 38, arrested for drink driving. Blew 3x the limit. Bailed.", SURE_YES),
         ("A warrant was issued for Tony Briggs. Briggs conned residents out of £40k.", UNSURE_YES),
+        ("Tariq Dempsey, 22, is in custody. The knife was found in his kitchen.", SURE_YES),
+        (
+            "Dean Cartwright, 44, was arrested for ABH. He's got form for this sort of thing.",
+            SURE_YES,
+        ),
+        ("Charged: Tony Quinlan. Appears Bromley Mags Mon. Yes, he was jailed in 2019.", SURE_YES),
+        (
+            "He absconded from HMP Ford. He has convictions for robbery; due in court.",
+            SURE_YES,
+        ),
         # a sentence ends the case: his past may be told
         ("Lee Harte got 3 1/2 yrs at Croydon Crown Court. He had 23 previous convictions", NO),
         (
