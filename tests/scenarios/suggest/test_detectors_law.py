@@ -72,6 +72,11 @@ def check(detect, text: str, expected: tuple[bool, bool]) -> Detection:
         ("PC Gareth Lyle, based in Sutton, has been arrested and suspended.", SURE_YES),
         ("#BigWing results: 9 arrests incl Tremaine Fox off our wanted list.", UNSURE_YES),
         ("Picked up last night! RT @MPSCroydon: WANTED Jermaine Lowe, 27.", UNSURE_YES),
+        (
+            "Pinned though he was picked up in Dartford last night. WANTED: Dean Fuller, 38",
+            UNSURE_YES,
+        ),
+        ("Bike marking with Sam Reid, 30, today: most nicked bikes never get back to owners.", NO),
         # a court order "alongside his sentence": past charge; "he's nicked" only if he breaches
         (
             "Lee Farnham, 44, was handed a 2 yr Criminal Behaviour Order alongside his sentence. "
