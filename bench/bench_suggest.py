@@ -18,6 +18,7 @@ import os
 import random
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,8 +62,9 @@ def report(name: str, posts: list[dict], model, topics) -> None:
     def suggest_fn(text, today):
         return suggest(text, today=today, model=model, topics=topics)
 
-    for post in posts[:5]:  # warm-up, not measured
-        suggest_fn(post["text"], post["today"])
+    for post in posts[:5]:  # warm-up, not measured (measure reads "today" the same way)
+        today = post["today"]
+        suggest_fn(post["text"], date.fromisoformat(today) if isinstance(today, str) else today)
     result = measure(posts, suggest_fn, time.perf_counter)
     top1, top3 = result["topic_top1"], result["topic_top3"]
     print(f"-- {name}: {len(posts)} posts")
