@@ -56,12 +56,7 @@ def _trade() -> re.Pattern[str]:
     fragments = (
         *cue_list("allegation", "trade_names"),
         *cue_list("allegation", "business"),
-        "metals",
-        "minicabs",
-        "primary",
-        "high",
-        "infants",
-        "juniors",
+        *words("places", "business_words"),
     )
     return re.compile("|".join(f"(?:{fragment})" for fragment in fragments), re.IGNORECASE)
 

@@ -36,14 +36,6 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[:;]\s|\s[–—-]\s")
-# Someone already serving a sentence (recalled, escaped, absconded) is not "before charge":
-# the arrest returns them to prison.
-_SERVING = re.compile(
-    r"\b(?:(?:wanted )?on recall|recalled to prison|breach(?:ed|ing)? (?:of )?(?:his|her|their) "
-    r"licence|absconded|escaped|walked out of (?:HMP|prison|an open prison)|on the run from|"
-    r"unlawfully at large|recaptured|back in (?:custody|prison))\b",
-    re.IGNORECASE,
-)
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
 # An officer is a suspect too when the arrest is theirs: "PC Gareth Lowe, who was arrested",
 # "PC Gareth Lyle, based in Sutton, has been arrested".
@@ -92,10 +84,17 @@ def _linked(text, person: Person, cue_matches, spans) -> tuple[str | None, re.Ma
 
 
 def _named_with(
-    text: str, cue_matches: list[re.Match], what: str, *, admission_charges: bool = True
+    text: str,
+    cue_matches: list[re.Match],
+    what: str,
+    *,
+    admission_charges: bool = True,
+    caution_ends: bool = False,
 ) -> Detection:
     """A person named alongside ``cue_matches`` (arrest, caution), where no charge covers them.
-    Without ``admission_charges`` "admitted it" is no charge: admitting is how a caution comes."""
+    Without ``admission_charges`` "admitted it" is no charge: admitting is how a caution comes.
+    With ``caution_ends`` a person cautioned in the same sentence is passed over: arrested,
+    then cautioned, is a finished case (the caution flag asks about it)."""
     if not cue_matches:
         return NO
     cue = cue_matches[0]
@@ -113,8 +112,8 @@ def _named_with(
         start, end = sentence_at(spans, person.start)
         if within(charged, start, end):
             continue  # this person was charged: naming them is presumed
-        if what == "arrested" and find("caution", "cues", text, start, end):
-            continue  # arrested, then cautioned: a finished case, asked about as a caution
+        if caution_ends and find("caution", "cues", text, start, end):
+            continue
         link, linked_cue = _linked(text, person, cue_matches, spans)
         here = f"names a person: {q(person.name)}; {says(linked_cue or cue)}"
         if link in ("same", "pronoun"):
@@ -133,11 +132,12 @@ def _named_with(
 
 def detect_names_suspect_before_charge(text: str) -> Detection:
     arrests = find_all("arrest", "cues", text)
-    serving = _SERVING.search(text)
-    if arrests and serving:
+    # Someone already serving a sentence (recalled, absconded) goes back to prison: no new case.
+    serving = arrests and find("arrest", "serving", text)
+    if serving:
         here = f"{says(arrests[0])}; {q(serving.group(0))}"
         return Detection(False, True, f"{here}: back to prison, not a new case before charge")
-    return _named_with(text, arrests, "arrested")
+    return _named_with(text, arrests, "arrested", caution_ends=True)
 
 
 def detect_names_cautioned_person(text: str) -> Detection:
