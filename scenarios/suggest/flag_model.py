@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -34,6 +34,7 @@ from scenarios.suggest.detectors import FLAG_DETECTORS
 from scenarios.suggest.features import char_ngrams, normalise
 from scenarios.suggest.lexicon import LabelledPost, cue_sections, cues
 from scenarios.suggest.names import find_people
+from scenarios.suggest.scoring import LinearScores
 
 # No threshold goes below this, however a writer's drafts score: below it the model would be
 # asking about nearly every draft, which teaches officers to untick without reading.
@@ -204,34 +205,45 @@ class FlagModel:
         info = FlagModelInfo(len(posts), len(writers), thresholds, recall, precision)
         return cls(features, classifiers, thresholds, info)
 
+    @cached_property
+    def _linear(self) -> LinearScores:
+        return LinearScores(self.classifiers)
+
+    def __getstate__(self) -> dict:
+        # The stacked coefficients are rebuilt on first use, not saved twice in the model file.
+        return {name: value for name, value in self.__dict__.items() if name != "_linear"}
+
+    def _cues_of(self, text: str) -> np.ndarray:
+        return np.asarray(_cue_row(text), dtype=np.float64)
+
     def scores(self, text: str) -> dict[str, float]:
         """Flag -> how much ``text`` reads like the drafts that had it, 0..1."""
-        matrix = self.features.transform([text])
-        return {
-            flag: float(classifier.predict_proba(matrix)[0, 1])
-            for flag, classifier in self.classifiers.items()
-        }
+        row = self._linear(self.features, [text])[0]
+        return {flag: float(score) for flag, score in zip(self._linear.names, row, strict=True)}
 
     def raised(self, text: str) -> dict[str, str]:
         """The flags scored at or above their threshold -> the verbatim sentence of ``text``
         that most makes it read that way: the one whose removal lowers the score most (the
         evidence to quote)."""
-        whole = self.features.transform([text])
-        raised = []
-        for flag, classifier in self.classifiers.items():
-            score = classifier.predict_proba(whole)[0, 1]
-            if score >= self.thresholds[flag]:
-                raised.append((flag, classifier, score))
+        whole = self._linear(self.features, [text])[0]
+        raised = [
+            (index, flag)
+            for index, flag in enumerate(self._linear.names)
+            if whole[index] >= self.thresholds[flag]
+        ]
         if not raised:
             return {}
         # Only now are the sentences weighed: most drafts raise nothing.
         spans = sentences(text)
         if len(spans) < 2:
-            return {flag: _quotable(text) for flag, _, _ in raised}
-        without = self.features.transform([text[:start] + text[end:] for start, end in spans])
+            return {flag: _quotable(text) for _, flag in raised}
+        # A variant keeps the whole draft's cues: the detectors read the draft as a whole, and
+        # the words of each sentence are what the quote is chosen by.
+        variants = [text[:start] + text[end:] for start, end in spans]
+        without = self._linear(self.features, variants, fixed={"cues": self._cues_of(text)})
         found = {}
-        for flag, classifier, score in raised:
-            drops = score - classifier.predict_proba(without)[:, 1]
+        for index, flag in raised:
+            drops = whole[index] - without[:, index]
             start, end = spans[int(np.argmax(drops))]
             found[flag] = _quotable(text[start:end])
         return found

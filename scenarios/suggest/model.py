@@ -37,6 +37,7 @@ from scenarios.suggest.lexicon import (
     labelled_posts,
     word_lists_digest,
 )
+from scenarios.suggest.scoring import MultinomialScores
 from scenarios.suggest.training import training_set
 
 FORMAT = "scenarios.suggest.topic-model/2"
@@ -93,6 +94,7 @@ class TopicModel:
         self.info = info
         self.flag_model = flag_model
         self._classes = tuple(str(c) for c in pipeline.classes_)
+        self._scores = MultinomialScores(pipeline.named_steps["classifier"])
         # A model is what suggestions wait for: once it is ready, so are the detectors' patterns
         # and the pipeline, and the first suggestion is as quick as the rest.
         warm_up()
@@ -149,7 +151,7 @@ class TopicModel:
 
     def probabilities(self, text: str) -> dict[str, float]:
         """Every topic the model knows -> its probability (they sum to 1)."""
-        row = self.pipeline.predict_proba([text])[0]
+        row = self._scores(self.pipeline.named_steps["features"], [text])[0]
         return dict(zip(self._classes, (float(p) for p in row), strict=True))
 
     def top(

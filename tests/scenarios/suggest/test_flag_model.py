@@ -180,3 +180,24 @@ def test_the_measured_posts_are_not_among_the_labelled_drafts():
     bench = Path(__file__).resolve().parents[3] / "bench" / "data" / "suggest_posts.json"
     measured = {post["text"] for post in json.loads(bench.read_text(encoding="utf-8"))}
     assert measured.isdisjoint(post.text for post in labelled_posts())
+
+
+def test_scores_agree_with_scikit_learns_own(flag_model):
+    # scores() does scikit-learn's arithmetic itself, for speed: it must give the same numbers.
+    text = "Arrested last night; his picture stays pinned on our page. Keep sharing!"
+    expected = flag_model.classifiers[KEPT].predict_proba(flag_model.features.transform([text]))
+    assert flag_model.scores(text)[KEPT] == pytest.approx(float(expected[0, 1]), abs=1e-12)
+
+
+def test_the_quote_is_chosen_by_the_sentences_words_with_the_drafts_cues():
+    # Three sentences; the cues (the detectors' reading) are of the whole draft, so the
+    # sentence whose words read most like the flag is quoted, not the one the cues happen in.
+    model = FlagModel.train(_posts(), flags=(KEPT,), seed=3, caught=lambda t, f: False)
+    text = (
+        "Burglary on Elm Road last night. He was arrested this morning. "
+        "Leaving his wanted picture pinned on our page, keep retweeting."
+    )
+    assert (
+        model.raised(text)[KEPT]
+        == "Leaving his wanted picture pinned on our page, keep retweeting."
+    )

@@ -39,6 +39,15 @@ def test_probabilities_cover_every_topic_and_sum_to_one(model):
     assert sum(probabilities.values()) == pytest.approx(1.0)
 
 
+def test_probabilities_agree_with_scikit_learns_own(model):
+    # probabilities() does the pipeline's arithmetic itself, for speed: same numbers.
+    text = "Two cars collided on the A21 this morning; the road is closed"
+    ours = model.probabilities(text)
+    theirs = model.pipeline.predict_proba([text])[0]
+    for topic, probability in zip(model.pipeline.classes_, theirs, strict=True):
+        assert ours[str(topic)] == pytest.approx(float(probability), abs=1e-12)
+
+
 def test_top_can_be_limited_to_some_topics(model):
     text = "A car and a bus collided on Mare Street this morning."
     ranked = model.top(text, k=5, topics=["burglary", "assault", "retweet"])
