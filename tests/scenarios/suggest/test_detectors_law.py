@@ -318,3 +318,109 @@ def test_identifies_sexual_offence_victim(text, expected):
 )
 def test_identifies_child_in_proceedings(text, expected):
     check(detect_identifies_child_in_proceedings, text, expected)
+
+
+# Wordings new writers used (sets 22-25): evidence however it is worded, an appeal shown under
+# the update, a charge someone "hasn't been" given.
+@pytest.mark.parametrize(
+    "detect, text, expected",
+    [
+        (
+            detect_prejudicial_content,
+            "A 34-year-old man was arrested after a lock-knife was found in his rucksack.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "9 arrested incl. a 33-year-old man; officers found 2kg of cocaine hidden in the "
+            "spare wheel of his BMW.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "A 20yo man was arrested nearby with blood on his clothes and remains in custody.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "A man was arrested after staff watched him stuff four bottles into his coat.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "A 32-year-old was arrested after being seen attacking passengers by dozens of "
+            "witnesses.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "The officer has been arrested. We've seen the bodycam and it's clear he crossed "
+            "the line.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Mehmet Arslan, 35, has been charged with murder. 'We recovered the knife and his "
+            "DNA was all over it.' He appears at Highbury Corner Mags tomorrow.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "The man arrested over the bin fires is a known firestarter. He has been bailed.",
+            SURE_YES,
+        ),
+        # near misses: found, but nobody in proceedings; evidence after sentence
+        (
+            detect_prejudicial_content,
+            "Missing Jo was found safe and well at her aunt's house. Thanks for sharing.",
+            NO,
+        ),
+        (
+            detect_prejudicial_content,
+            "Jailed for 6 years today: the knife was found in his car and his DNA was on it.",
+            NO,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "UPDATE ✅ Jamal Roberts nicked in Beckton this morning 🙌 Ta for sharing! Original "
+            "appeal & pic below 👇",
+            SURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "UPDATE: Ryan Tully was arrested yesterday in Penge. Thank you to everyone who "
+            "shared our appeal. His photograph remains below for reference.",
+            SURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "UPDATE: the man in these images, wanted re the assault on a bus driver, has been "
+            "arrested. Thanks for the RTs",
+            SURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "UPDATE: Lee Thompson is back behind bars ✅ Cheers for sharing. Original appeal below",
+            SURE_YES,
+        ),
+        # near misses: the guidance's own thank-you; the original appeal deleted
+        (
+            detect_wanted_person_arrested,
+            "The man we appealed to trace on Tuesday has been arrested. Thank you for sharing.",
+            NO,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "UPDATE: arrested this morning. The original appeal has been deleted, thanks all.",
+            NO,
+        ),
+        (
+            detect_names_suspect_before_charge,
+            "Lots of Qs about Saturday's arrest: yes it was Tayo Bankole, and no, he hasn't been "
+            "charged – he's on bail while enquiries continue.",
+            SURE_YES,
+        ),
+    ],
+)
+def test_new_writers_wordings(detect, text, expected):
+    check(detect, text, expected)
