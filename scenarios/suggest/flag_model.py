@@ -78,6 +78,46 @@ def _cue_row(text: str) -> tuple[float, ...]:
     return tuple(row)
 
 
+# What a flag needs before the reader may raise it: by its definition, a flag cannot hold of a
+# draft that mentions none of these (no arrest, charge or court: no active case; no sexual
+# offence: no victim of one). The detectors' own cue lists, and [possible] in lexicon.toml for
+# the wordings they leave to the reader. A flag not listed (an allegation can be about anyone)
+# is always possible. The thresholds are chosen with the same rule applied, so what it rules
+# out lets the reader ask about more of the rest at the same precision.
+POSSIBLE = {
+    "prejudicial_content": (
+        ("prejudicial", "active"),
+        ("prejudicial", "pending"),
+        ("prejudicial", "concluded"),
+        ("arrest", "cues"),
+        ("charge", "cues"),
+        ("wanted", "arrested"),
+        ("possible", "proceedings"),
+    ),
+    "names_suspect_before_charge": (
+        ("arrest", "cues"),
+        ("wanted", "arrested"),
+        ("prejudicial", "active"),
+        ("possible", "proceedings"),
+    ),
+    "wanted_person_arrested": (
+        ("arrest", "cues"),
+        ("wanted", "arrested"),
+        ("prejudicial", "active"),
+        ("possible", "proceedings"),
+    ),
+    "identifies_sexual_offence_victim": (("sexual", "offences"), ("possible", "sexual")),
+    "identifies_child_in_proceedings": (("child", "words"), ("possible", "child")),
+    "names_cautioned_person": (("caution", "cues"), ("possible", "caution")),
+}
+
+
+def possible(text: str, flag: str) -> bool:
+    """Whether ``text`` mentions anything ``flag`` needs (see POSSIBLE)."""
+    needs = POSSIBLE.get(flag)
+    return needs is None or any(cues(section, key).search(text) for section, key in needs)
+
+
 def cue_features(texts) -> np.ndarray:
     """One row of ``_cue_row`` per text (a module-level function, so a saved model finds it)."""
     rows = [_cue_row(text) for text in texts]
@@ -186,7 +226,7 @@ class FlagModel:
             matrix = features.transform([posts[i].text for i in rows])
             for flag, classifier in classifiers.items():
                 for i, score in zip(rows, classifier.predict_proba(matrix)[:, 1], strict=True):
-                    held_out[flag][i] = float(score)
+                    held_out[flag][i] = float(score) if possible(posts[i].text, flag) else 0.0
         features, classifiers = _fit(posts, flags, seed)
         thresholds, recall, precision = {}, {}, {}
         for flag in classifiers:
@@ -229,7 +269,7 @@ class FlagModel:
         raised = [
             (index, flag)
             for index, flag in enumerate(self._linear.names)
-            if whole[index] >= self.thresholds[flag]
+            if whole[index] >= self.thresholds[flag] and possible(text, flag)
         ]
         if not raised:
             return {}

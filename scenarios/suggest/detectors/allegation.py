@@ -210,7 +210,11 @@ def detect_unproven_allegation(text: str) -> Detection:
     strength, evidence = best
     if backed:
         return Detection(False, True, f"{evidence}; backed by {q(backed.group(0))}")
-    arrest = find("arrest", "cues", text)
-    if arrest:
-        return Detection(True, False, f"{evidence}; only {q(arrest.group(0))}, no charge")
+    # An arrest or an out-of-court disposal backs it too: what implies the guilt of someone
+    # arrested is prejudicial content (contempt), which that flag asks about; a caution or a
+    # fixed penalty is a finished case.
+    disposal = find("caution", "cues", text) or find("arrest", "cues", text)
+    if disposal:
+        here = f"{evidence}; backed by {q(disposal.group(0))}"
+        return Detection(False, True, here)
     return Detection(True, strength == 2, f"{evidence}; no charge or conviction mentioned")

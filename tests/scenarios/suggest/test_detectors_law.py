@@ -420,6 +420,77 @@ def test_identifies_child_in_proceedings(text, expected):
             "charged – he's on bail while enquiries continue.",
             SURE_YES,
         ),
+        (
+            detect_prejudicial_content,
+            "Conman held after being caught with 14 stolen credit cards and a fake lanyard.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Carl Mayhew was arrested over the pickpocketing. All the missing wallets were in "
+            "the back of his van.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Two were arrested yesterday. Detectives say the knife was recovered from a drain "
+            "near Asante's home.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "PC Rob Tennant has been charged. Several officers have given statements against "
+            "him. He appears at Westminster Mags on 3 Sept.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Suspect arrested at scene, broken glass still in his hand. Custody.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Knife arches today: 4 blades recovered, 2 arrests. One of them had a zombie knife "
+            "tucked in his waistband.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Special Con Jade helped arrest the 15yo lad from the school who's been robbing "
+            "younger kids at the bus stops.",
+            UNSURE_YES,
+        ),
+        # near miss: a round-up's seized knives are off the streets, nobody is called guilty
+        (
+            detect_prejudicial_content,
+            "Op BigWing today: 14 arrests, 6 warrants, 2 knives and 3kg of cannabis off the "
+            "streets.",
+            NO,
+        ),
+        # an arrest or an out-of-court disposal backs an allegation (guilt implied of someone
+        # arrested is prejudicial content); stolen goods "nicked" are no arrest
+        (
+            detect_unproven_allegation,
+            "The fella who runs the phone-case stall outside Ilford station was arrested this "
+            "arvo on suspicion of handling stolen phones.",
+            NO,
+        ),
+        (
+            detect_unproven_allegation,
+            "Ravi Sandhu of Ravi's Off Licence was issued a penalty notice for selling alcohol "
+            "to a 16yo.",
+            NO,
+        ),
+        (
+            detect_unproven_allegation,
+            "The phone shop with the yellow sign near Queens Market is flogging nicked handsets.",
+            SURE_YES,
+        ),
+        (
+            detect_unproven_allegation,
+            "Had your car nicked in E12? The hand car wash on Romford Rd is a chop shop.",
+            SURE_YES,
+        ),
     ],
 )
 def test_new_writers_wordings(detect, text, expected):

@@ -10,9 +10,16 @@ import pytest
 
 from scenarios.rules import initial_rulebook
 from scenarios.suggest import RED_OVERRIDE_FLAGS, FlagModel, LabelledPost, labelled_posts
-from scenarios.suggest.flag_model import LOWEST_THRESHOLD, QUOTE_CHARS, _quotable, _threshold
+from scenarios.suggest.flag_model import (
+    LOWEST_THRESHOLD,
+    QUOTE_CHARS,
+    _quotable,
+    _threshold,
+    possible,
+)
 
 KEPT = "wanted_person_arrested"
+FLAG_SEXUAL = "identifies_sexual_offence_victim"
 LABELLED_FLAGS = {*RED_OVERRIDE_FLAGS, "gives_ethnicity_or_nationality"}
 
 # Three writers; each keeps a wanted appeal up after the arrest in their own words, and writes
@@ -201,3 +208,42 @@ def test_the_quote_is_chosen_by_the_sentences_words_with_the_drafts_cues():
         model.raised(text)[KEPT]
         == "Leaving his wanted picture pinned on our page, keep retweeting."
     )
+
+
+@pytest.mark.parametrize(
+    "text, flag, expected",
+    [
+        # no arrest, charge or court: no active case to prejudice, nobody named before charge
+        ("Cuppa with a copper at the market café on Saturday, 11am", "prejudicial_content", False),
+        ("Ask for Angela: bar staff trained in Shoreditch", "names_suspect_before_charge", False),
+        (
+            "A man, 27, was held over the assault and remains in custody",
+            "prejudicial_content",
+            True,
+        ),
+        # no sexual offence: no victim of one; nobody under 18: no child in proceedings
+        ("Woman hurt in a fall on Rye Lane; she is in hospital", FLAG_SEXUAL, False),
+        (
+            "The woman who was flashed at on the towpath walks her dogs there daily",
+            FLAG_SEXUAL,
+            True,
+        ),
+        ("A man, 45, was charged with burglary", "identifies_child_in_proceedings", False),
+        ("Kai Mensah, 15, is wanted for a robbery", "identifies_child_in_proceedings", True),
+        ("Two drivers were given community resolutions", "names_cautioned_person", True),
+        # an allegation can be about anyone: never ruled out
+        ("The bloke at number 9 is dealing", "unproven_allegation", True),
+    ],
+)
+def test_the_reader_only_raises_a_flag_the_draft_makes_possible(text, flag, expected):
+    assert possible(text, flag) is expected
+
+
+def test_a_flag_the_draft_rules_out_is_not_raised(flag_model):
+    # The model reads "pinned ... keep sharing" as a kept-up appeal; with no arrest at all
+    # there is no arrested wanted person, so it is not raised.
+    assert (
+        flag_model.scores("Appeal pinned, keep sharing everyone")[KEPT]
+        >= flag_model.thresholds[KEPT]
+    )
+    assert flag_model.raised("Appeal pinned, keep sharing everyone") == {}
