@@ -16,7 +16,10 @@ from functools import cache
 from scenarios.suggest.lexicon import cue_list, words
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b|\((\d{1,2})\)|,?\s+aged\s+(\d{1,2})\b)")
+# An age after a name: "Tom Reid, 22," or "(22)"; not a time or a number ("Hanger Lane, 01:20").
+_AGE_AFTER = re.compile(
+    r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b(?![:.]\d)|\((\d{1,2})\)|,?\s+aged\s+(\d{1,2})\b)"
+)
 _AGE_BEFORE = re.compile(
     r"\b(\d{1,2}) ?[- ]?(?:years?|yrs?)[- ]old\s+$|\b(\d{1,2}) ?yo\s+$", re.IGNORECASE
 )

@@ -195,6 +195,8 @@ def test_source(text, expected):
         ("Officers from #Lewisham Safer Neighbourhoods Team were at Inner London Crown Court.", []),
         ("Great work by the Bow East ward team at Kentish Town and Forest Gate.", []),
         ("Kebab King on High Street is open late.", []),
+        # a time after a place is no age: "Hanger Lane, 01:20" is not someone aged 1
+        ("Collision at Hanger Lane, 01:20. Nobody hurt.", []),
         # a nickname in quotes belongs to the name, and is quoted with it
         ("Among those held is Kwame 'K-Dot' Asante, 24.", ["Kwame 'K-Dot' Asante"]),
         ('Thanks to "Big" Mike Doyle for the tea.', ["Mike Doyle"]),

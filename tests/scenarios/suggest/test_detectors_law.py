@@ -460,6 +460,41 @@ def test_identifies_child_in_proceedings(text, expected):
             "younger kids at the bus stops.",
             UNSURE_YES,
         ),
+        (
+            detect_prejudicial_content,
+            "Abdi Warsame, 19, was arrested this morning. The victim picked him out and his "
+            "hoodie still had blood on it. He has been bailed.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Nico Petrov was arrested yesterday; if you lost a deposit in his rental scam, get "
+            "in touch.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "We also arrested a 17yo, a Bow School pupil, with a machete by the school gates.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Sinead Clarke, 36, has been charged with fraud and appears at Bromley Mags on "
+            "Tuesday. She was jailed for almost identical scams in 2019.",
+            SURE_YES,
+        ),
+        # near misses: the knife was the victim's threat, not found on anyone; a fraud trial
+        (
+            detect_prejudicial_content,
+            "A man, 27, was arrested overnight after a man was threatened with a knife.",
+            NO,
+        ),
+        (
+            detect_prejudicial_content,
+            "Wanted for failing to appear at Harrow Crown Court for his fraud trial: Bogdan "
+            "Rusu, 44.",
+            NO,
+        ),
         # near miss: a round-up's seized knives are off the streets, nobody is called guilty
         (
             detect_prejudicial_content,
