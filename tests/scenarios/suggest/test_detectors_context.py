@@ -136,6 +136,11 @@ def test_gives_ethnicity_or_nationality(text, expected):
         ("Jailed: Lee Carter, 41. Custody image attached.", "custody"),
         ("Back in custody since last night, but his pic is staying pinned for now.", "suspect"),
         ("Arrested this morning; we're leaving her photo up a few more days.", "suspect"),
+        # the appeal's picture shown under an update (found in the walk: the flag said the
+        # appeal was kept up while the picture question said "no picture")
+        ("UPDATE: Reece Holloway nicked this morning. Original appeal & pic below", "suspect"),
+        ("UPDATE: arrested yesterday. His photograph remains below for reference.", "suspect"),
+        ("Lovely photo below of the team at the fun run!", "general"),
         ("Officers are reviewing CCTV after the burglary.", "none"),
         ("A quiet night in Sutton.", "none"),
     ],
