@@ -20,6 +20,7 @@ from scenarios.suggest import (
 )
 from scenarios.suggest import model as model_module
 from scenarios.suggest.training import training_set
+from tests.scenarios.suggest.conftest import SITE_SEED
 
 TOPICS = sorted(initial_rulebook().topics)
 
@@ -68,7 +69,7 @@ def test_info_records_what_it_was_trained_on(model, bank_pairs):
     assert set(info.flag_thresholds) == set(RED_OVERRIDE_FLAGS)
     assert 0 < info.bank_examples < len(bank_pairs)  # capped per template
     assert info.examples == info.bank_examples + info.hand_written_examples
-    assert info.seed == 7
+    assert info.seed == SITE_SEED
 
 
 def test_save_and_load_round_trip(model, tmp_path):
@@ -128,8 +129,9 @@ def test_load_refuses_a_file_that_is_not_a_model(tmp_path):
 
 def test_training_is_reproducible_with_a_seed(bank_pairs):
     sample = bank_pairs[::7]
-    one = TopicModel.train(sample, seed=3)
-    two = TopicModel.train(sample, seed=3)
+    # The conftest's seed: the flag reader is trained once per run (it has its own seeded test).
+    one = TopicModel.train(sample, seed=SITE_SEED)
+    two = TopicModel.train(sample, seed=SITE_SEED)
     text = "Speed checks on the A40 this morning: 30 drivers caught."
     assert one.top(text) == two.top(text)
 
