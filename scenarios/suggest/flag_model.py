@@ -253,9 +253,6 @@ class FlagModel:
         # The stacked coefficients are rebuilt on first use, not saved twice in the model file.
         return {name: value for name, value in self.__dict__.items() if name != "_linear"}
 
-    def _cues_of(self, text: str) -> np.ndarray:
-        return np.asarray(_cue_row(text), dtype=np.float64)
-
     def scores(self, text: str) -> dict[str, float]:
         """Flag -> how much ``text`` reads like the drafts that had it, 0..1."""
         row = self._linear(self.features, [text])[0]
@@ -280,7 +277,7 @@ class FlagModel:
         # A variant keeps the whole draft's cues: the detectors read the draft as a whole, and
         # the words of each sentence are what the quote is chosen by.
         variants = [text[:start] + text[end:] for start, end in spans]
-        without = self._linear(self.features, variants, fixed={"cues": self._cues_of(text)})
+        without = self._linear(self.features, variants, fixed={"cues": np.asarray(_cue_row(text))})
         found = {}
         for index, flag in raised:
             drops = whole[index] - without[:, index]
