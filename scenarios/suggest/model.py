@@ -28,7 +28,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from scenarios.suggest.detectors import FLAG_DETECTORS, RED_OVERRIDE_FLAGS, warm_up
+from scenarios.suggest.detectors import RED_OVERRIDE_FLAGS, flag_detections, warm_up
 from scenarios.suggest.features import char_ngrams, layout_features, normalise
 from scenarios.suggest.flag_model import FlagModel
 from scenarios.suggest.lexicon import (
@@ -210,4 +210,4 @@ def _flag_model(drafts: tuple[LabelledPost, ...], seed: int) -> FlagModel:
 
 
 def _detected(text: str, flag: str) -> bool:
-    return FLAG_DETECTORS[flag](text).value is True
+    return flag_detections(text)[flag].value is True

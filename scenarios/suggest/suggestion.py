@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from scenarios.suggest.dates import days_since_sentencing
 from scenarios.suggest.detection import q
-from scenarios.suggest.detectors import FLAG_DETECTORS, VALUE_DETECTORS
+from scenarios.suggest.detectors import VALUE_DETECTORS, flag_detections
 from scenarios.suggest.lexicon import learned_wording
 
 # Topics whose facts include whose post or site is shared.
@@ -63,8 +63,7 @@ def suggest(
     facts: dict[str, Any] = {"topic": ranked[0][0]} if ranked else {}
     evidence: dict[str, str] = {}
     ask: list[str] = []
-    for flag, detect in FLAG_DETECTORS.items():
-        found = detect(text)
+    for flag, found in flag_detections(text).items():
         if found.value is True or found.evidence or not found.sure:
             facts[flag] = bool(found.value)
         if found.evidence:

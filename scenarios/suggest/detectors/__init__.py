@@ -5,9 +5,13 @@ value is a string (``image``, ``source``). ``RED_OVERRIDE_FLAGS`` are the facts 
 RED whatever its topic; a suggestion never clears one of them on a weak cue.
 """
 
+from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
+from types import MappingProxyType
 
 from scenarios.suggest.dates import days_since_sentencing
+from scenarios.suggest.detection import Detection
 from scenarios.suggest.detectors.allegation import detect_unproven_allegation
 from scenarios.suggest.detectors.context import (
     detect_breaking,
@@ -59,6 +63,14 @@ FLAG_DETECTORS = {
 }
 
 VALUE_DETECTORS = {"image": detect_image, "source": detect_source}
+
+
+@lru_cache(maxsize=8192)
+def flag_detections(text: str) -> Mapping[str, Detection]:
+    """Every flag detector's answer for ``text``. Kept per text: a suggestion, the flag
+    reader's features and its training each ask for the same answers."""
+    return MappingProxyType({flag: detect(text) for flag, detect in FLAG_DETECTORS.items()})
+
 
 # Touches every cue list, name list and detector, so all patterns are compiled.
 _WARM_UP_TEXT = (

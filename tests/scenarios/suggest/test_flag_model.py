@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scenarios.rules import initial_rulebook
 from scenarios.suggest import RED_OVERRIDE_FLAGS, FlagModel, LabelledPost, labelled_posts
@@ -114,6 +116,45 @@ def test_threshold_never_goes_below_the_floor():
     assert _threshold([0.01, 0.02], [True, True], [False, False], 1.0, 0.7) == 1.0
     assert _threshold([0.09, 0.1], [True, True], [False, False], 1.0, 0.7) == 0.09
     assert LOWEST_THRESHOLD < 0.09
+
+
+def _threshold_by_counting(scores, positive, caught, target_recall, min_precision):
+    """The rule as written in _threshold's docstring, one threshold at a time."""
+    positives = sum(positive)
+    if not positives:
+        return 1.0
+    best, best_hits = 1.0, -1
+    for threshold in sorted({max(LOWEST_THRESHOLD, s) for s in scores} | {1.0}, reverse=True):
+        raised = [c or s >= threshold for c, s in zip(caught, scores, strict=True)]
+        hits = sum(p and r for p, r in zip(positive, raised, strict=True))
+        if hits < min_precision * sum(raised):
+            continue
+        if hits >= target_recall * positives:
+            return threshold
+        if hits > best_hits:
+            best, best_hits = threshold, hits
+    return best
+
+
+_DRAFT = st.tuples(
+    st.sampled_from([0.0, 0.05, 0.08, 0.1, 0.3, 0.5, 0.5, 0.7, 0.9, 1.0]) | st.floats(0, 1),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@given(
+    drafts=st.lists(_DRAFT, max_size=40),
+    target_recall=st.sampled_from([0.5, 0.9, 0.97, 1.0]),
+    min_precision=st.sampled_from([0.0, 0.4, 0.75, 1.0]),
+)
+def test_threshold_agrees_with_counting_at_every_threshold(drafts, target_recall, min_precision):
+    # Training counts every candidate threshold at once; the rule is the plain count.
+    scores = [score for score, _, _ in drafts]
+    positive = [flag for _, flag, _ in drafts]
+    caught = [seen for _, _, seen in drafts]
+    args = (scores, positive, caught, target_recall, min_precision)
+    assert _threshold(*args) == _threshold_by_counting(*args)
 
 
 def test_it_raises_a_flag_in_a_new_wording_with_the_sentence_that_reads_like_it(flag_model):

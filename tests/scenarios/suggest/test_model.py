@@ -129,9 +129,11 @@ def test_load_refuses_a_file_that_is_not_a_model(tmp_path):
 
 def test_training_is_reproducible_with_a_seed(bank_pairs):
     sample = bank_pairs[::7]
-    # The conftest's seed: the flag reader is trained once per run (it has its own seeded test).
-    one = TopicModel.train(sample, seed=SITE_SEED)
-    two = TopicModel.train(sample, seed=SITE_SEED)
+    # A few writers' drafts: the same seed gives the same topics whatever it learns from (the
+    # flag reader has its own seeded test).
+    drafts = labelled_posts()[:600]
+    one = TopicModel.train(sample, seed=SITE_SEED, labelled=drafts)
+    two = TopicModel.train(sample, seed=SITE_SEED, labelled=drafts)
     text = "Speed checks on the A40 this morning: 30 drivers caught."
     assert one.top(text) == two.top(text)
 
