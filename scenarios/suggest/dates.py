@@ -3,10 +3,10 @@
 A sentencing verb ("sentenced", "jailed", "given a community order") takes the date in its
 own sentence, or in the sentence before or after when that one is about the court. Forms:
 "19 November", "19th Nov 2026", "Thursday 19 November", "November 19", "19/11/2026",
-"19.11.26", "19-11-2026", "19/11", "19.11", "the 3rd (of this month)", "today", "yesterday",
-"last Friday", "on Monday", "Tuesday last week", "three days ago", "a week ago today",
-"a fortnight ago". A date without a year is the most
-recent one not after ``today``; a weekday is the most recent one before ``today``. When
+"19.11.26", "19-11-2026", "19/11", "19.11", "the 3rd (of this month)", "Weds 12th", "today",
+"yesterday", "last Friday", "on Monday", "Tuesday last week", "three days ago", "a week ago
+today", "a fortnight ago". A date without a year is the most recent one not after ``today``;
+a weekday is the most recent one before ``today`` ("her Saturday job" names no day). When
 several dates qualify the latest wins: sentence is the last step of a case, after arrest,
 charge and conviction.
 """
@@ -45,7 +45,7 @@ _WEEKDAYS = {
         (
             ("monday", "mon"),
             ("tuesday", "tues", "tue"),
-            ("wednesday", "wed"),
+            ("wednesday", "weds", "wed"),
             ("thursday", "thurs", "thur", "thu"),
             ("friday", "fri"),
             ("saturday", "sat"),
@@ -69,7 +69,7 @@ _MONTH = (
 # Short weekday names only with a capital: "sat" and "sun" are also words.
 _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
+    r"|(?-i:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
 )
 _NUMBER = "|".join(sorted((re.escape(word) for word in _NUMBERS), key=len, reverse=True))
 _DATE = re.compile(
@@ -81,12 +81,14 @@ _DATE = re.compile(
     | (?P<d3>\d{{1,2}})(?P<sep>[/.-])(?P<m3>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}}|\d{{2}})(?![\d/.-]\d)
     | (?<![£$])(?P<d4>\d{{1,2}})(?:/(?P<m4>\d{{1,2}})|\.(?P<m5>0[1-9]|1[0-2]))(?![\d/-]|\.\d)
     | (?:on\s+)?the\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?
+    | (?:on\s+)?(?:{_WEEKDAY}),?\s+(?P<d6>\d{{1,2}})(?:st|nd|rd|th)
     | (?:on\s+)?(?P<wdl>{_WEEKDAY})(?:,?\s+(?:of\s+)?last\s+week)
     | last\s+week\s+on\s+(?P<wdl2>{_WEEKDAY})
     | (?P<n>\d{{1,2}}|{_NUMBER})\s+(?P<unit>day|week|fortnight)s?\s+ago(?:\s+today)?
     | (?P<today>today|this\s+(?:morning|afternoon|evening)|earlier\s+today|tonight)
     | (?P<yesterday>yesterday|last\s+night)
-    | (?:(?P<last>last|on|this\s+past)\s+)?(?P<wd>{_WEEKDAY})
+    | (?<!\bher\s)(?<!\bhis\s)(?<!\btheir\s)(?<!\bmy\s)(?<!\bour\s)(?<!\byour\s)(?<!\ba\s)
+      (?:(?P<last>last|on|this\s+past)\s+)?(?P<wd>{_WEEKDAY})
     )(?!\w)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -101,8 +103,8 @@ def _resolve(match: re.Match[str], today: date) -> date | None:
     """The calendar date ``match`` names, seen from ``today``; None if impossible or future."""
     g = match.groupdict()
     try:
-        if g["d5"]:  # "the 3rd": of this month, or of the last if that is still to come
-            day = int(g["d5"])
+        if g["d5"] or g["d6"]:  # "the 3rd", "Weds 12th": this month, or the last if to come
+            day = int(g["d5"] or g["d6"])
             found = today.replace(day=day) if day <= today.day else None
             if found is None:
                 last_month = today.replace(day=1) - timedelta(days=1)
@@ -143,7 +145,7 @@ def _precision(match: re.Match[str]) -> int:
     g = match.groupdict()
     if (g["wd"] or g["wdl"] or g["wdl2"]) and not (g["d1"] or g["d2"]):
         return 2
-    if (g["d1"] or g["d2"] or g["d4"] or g["d5"]) and not (g["y1"] or g["y2"]):
+    if (g["d1"] or g["d2"] or g["d4"] or g["d5"] or g["d6"]) and not (g["y1"] or g["y2"]):
         return 1
     return 0
 
@@ -158,7 +160,7 @@ def _last_cue_before(position: int, cues: list[re.Match[str]]) -> re.Match[str] 
 
 def _relative(match: re.Match[str]) -> bool:
     g = match.groupdict()
-    return not (g["d1"] or g["d2"] or g["d3"] or g["d4"] or g["d5"])
+    return not (g["d1"] or g["d2"] or g["d3"] or g["d4"] or g["d5"] or g["d6"])
 
 
 def _dates_in(text, start, end, today, sentencing, process, offence):

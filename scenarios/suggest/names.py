@@ -53,6 +53,11 @@ def _sets():
 
 
 @cache
+def _greetings() -> frozenset[str]:
+    return words("places", "greetings")
+
+
+@cache
 def _trade() -> re.Pattern[str]:
     """A word that makes a capitalised run a business or a school, not a person: "Dunmore
     Plumbing", "Kwik Fix Motors", "Elmcroft High"."""
@@ -102,6 +107,8 @@ def _age(text: str, start: int, end: int) -> int | None:
 def _person(text: str, run: list[re.Match[str]]) -> Person | None:
     first, places, hard, soft, ordinary, ranks, titles = _sets()
     tokens = [m.group() for m in run]
+    if tokens[0] in _greetings():
+        return None  # the one the reply is to
     officer = title = False
     before = _RANK_BEFORE.search(text, max(0, run[0].start() - 12), run[0].start())
     if before and before.group(1) in ranks:

@@ -183,10 +183,23 @@ def detect_prejudicial_content(text: str) -> Detection:
     return Detection(False, True, f"{says(weak)}; no proceedings mentioned")
 
 
+# A picture named in what is kept up ("keeping the clip up", "kept the stills on our page"):
+# the appeal's own picture, whatever the appeal was called.
+_PICTURE = re.compile(
+    r"\b(?:images?|photos?|photograph|pictures?|pics?|clips?|stills?|CCTV|footage|e-?fits?|"
+    r"mugshot)\b",
+    re.IGNORECASE,
+)
+
+
 def detect_wanted_person_arrested(text: str) -> Detection:
     """A wanted or CCTV appeal still shown after the arrest: left up, pinned or re-posted."""
     kept = find("wanted", "kept", text)
-    shown = kept and (find("image", "attached", text) or find("image", "suspect", text))
+    shown = kept and (
+        _PICTURE.search(kept.group(0))
+        or find("image", "attached", text)
+        or find("image", "suspect", text)
+    )
     appeal = find("wanted", "appeal", text) or shown
     if not appeal:
         return NO

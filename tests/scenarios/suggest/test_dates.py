@@ -42,6 +42,12 @@ from tests.scenarios.suggest.conftest import TODAY, assert_verbatim
         ("Sentenced on 25 December.", 330),  # no year: the most recent 25 December
         ("Sentenced on 20 November.", 0),
         ("Jailed on 3 June 2025.", 535),
+        # A weekday and a day of the month: this month's, or last month's if still to come.
+        ("At the Youth Court on Weds 18th, a 15-year-old was given a referral order.", 2),
+        ("Sentenced Thurs 26th at Snaresbrook.", 25),
+        ("Earlier today a boy, 17, got a 2-year Detention & Training Order.", 0),
+        # "her Saturday job" names no day: the date of sentence is the 2nd.
+        ("Sentenced on 2 Nov: 7 years for assaulting a girl on her way to her Saturday job.", 18),
         # the date of another step of the case is not the sentencing date
         ("Convicted on 3 November, Smith was sentenced on 19 November.", 1),
         ("He was arrested yesterday and jailed today.", 0),

@@ -530,3 +530,101 @@ def test_identifies_child_in_proceedings(text, expected):
 )
 def test_new_writers_wordings(detect, text, expected):
     check(detect, text, expected)
+
+
+# Wordings of the writers of sets 39, 40 and 43, after their first measurement.
+@pytest.mark.parametrize(
+    ("detect", "text", "expected"),
+    [
+        (
+            detect_prejudicial_content,
+            "Officers have arrested Kacper Nowak, 28. CCTV from the platform shows him throwing "
+            "the first punch. He's on bail.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "CHARGED: Jayden Cole, 19, with possession of a bladed article. He'd already had a "
+            "warning for carrying a knife last year. Remanded.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "A 19-year-old has been charged with wounding. The knife he used was pulled from a "
+            "drain the next morning.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Officers stopped Dean Mulholland, 41. He had the homeowner's laptop in a holdall. "
+            "He's been arrested on suspicion of burglary.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Lee Hartnell, 29, was arrested on Friday. Your missing power tools were stacked up "
+            "in his hallway. Bailed to March.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Two men have been arrested after bins were set alight. Their mates filmed the whole "
+            "thing and put it on Snapchat.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Ryan Coles was arrested in Hook this morning. Any other tradespeople he's nicked "
+            "tools from, get in touch.",
+            UNSURE_YES,
+        ),
+        # After sentence the case is over: the same words are no contempt.
+        (
+            detect_prejudicial_content,
+            "Jailed for 3 years: CCTV from the platform shows him throwing the first punch.",
+            NO,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "Arrest made after Tuesday's robbery. The CCTV images of him will stay pinned for a "
+            "few more days.",
+            SURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "The man filmed driving off in a Range Rover has been arrested, but we're keeping "
+            "the clip up.",
+            SURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "UPDATE on our e-bike theft appeal: a man has been arrested. We've kept the stills "
+            "on our page for now.",
+            SURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "Wayne Hollis is back behind bars. We're not taking his appeal down just yet though.",
+            SURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "Wayne Hollis is back behind bars. We're taking his appeal down now, thanks all.",
+            NO,
+        ),
+        # A reply's greeting names the resident it answers, not the one arrested.
+        (
+            detect_names_suspect_before_charge,
+            "Hi Priya, thanks for chasing. We've arrested the man who's been taking parcels "
+            "off doorsteps on your street. He's on bail.",
+            NO,
+        ),
+        (
+            detect_names_suspect_before_charge,
+            "Hi Mr Georgiou, re your complaint: the man we arrested is on bail.",
+            NO,
+        ),
+    ],
+)
+def test_wordings_of_sets_39_40_and_43(detect, text, expected):
+    check(detect, text, expected)
