@@ -532,7 +532,7 @@ def test_new_writers_wordings(detect, text, expected):
     check(detect, text, expected)
 
 
-# Wordings of the writers of sets 39, 40 and 43, after their first measurement.
+# Wordings of the writers of sets 39 to 44, after their first measurement.
 @pytest.mark.parametrize(
     ("detect", "text", "expected"),
     [
@@ -612,6 +612,30 @@ def test_new_writers_wordings(detect, text, expected):
             "Wayne Hollis is back behind bars. We're taking his appeal down now, thanks all.",
             NO,
         ),
+        (
+            detect_prejudicial_content,
+            "Kai Rowe, 19, has been charged with robbery. He was stopped minutes later still "
+            "holding the phone. He appears at court today.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Connor Leary was arrested this morning, still wearing the same jacket as in the "
+            "CCTV. We reckon he's done others.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Homes evacuated at the address of a man arrested earlier. He had a stash of "
+            "homemade explosives.",
+            UNSURE_YES,
+        ),
+        (
+            detect_identifies_sexual_offence_victim,
+            "Jailed: Martin Gowers, 44, secretly filmed up the skirt of a colleague at her desk "
+            "in the planning team.",
+            SURE_YES,
+        ),
         # A reply's greeting names the resident it answers, not the one arrested.
         (
             detect_names_suspect_before_charge,
@@ -626,5 +650,5 @@ def test_new_writers_wordings(detect, text, expected):
         ),
     ],
 )
-def test_wordings_of_sets_39_40_and_43(detect, text, expected):
+def test_wordings_of_sets_39_to_44(detect, text, expected):
     check(detect, text, expected)
