@@ -20,9 +20,17 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _AGE_AFTER = re.compile(
     r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b(?![:.]\d)|\((\d{1,2})\)|,?\s+aged\s+(\d{1,2})\b)"
 )
+# Ages in words, as posts write a child's: "Seventeen-year-old Jordan Price".
+AGE_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
 _AGE_BEFORE = re.compile(
-    r"\b(\d{1,2}) ?[- ]?(?:years?|yrs?)[- ]old\s+$|\b(\d{1,2}) ?yo\s+$", re.IGNORECASE
+    r"\b(\d{1,2}) ?[- ]?(?:years?|yrs?)[- ]old\s+$|\b(\d{1,2}) ?yo\s+$"
+    rf"|\b({'|'.join(AGE_WORDS)})[- ]years?[- ]old\s+$",
+    re.IGNORECASE,
 )
+_AGE_TOKEN = re.compile(rf"(?:{'|'.join(AGE_WORDS)})-years?-old", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _MAX_NAME_WORDS = 3
 # A nickname in quotes between a first name and a surname: " 'K-Dot' ", ' "Big Mike" '.
@@ -100,8 +108,11 @@ def _age(text: str, start: int, end: int) -> int | None:
     after = _AGE_AFTER.match(text, end)
     if after:
         return int(next(group for group in after.groups() if group))
-    before = _AGE_BEFORE.search(text, max(0, start - 16), start)
-    return int(before.group(1) or before.group(2)) if before else None
+    before = _AGE_BEFORE.search(text, max(0, start - 24), start)
+    if before is None:
+        return None
+    age = before.group(1) or before.group(2) or before.group(3)
+    return int(age) if age.isdigit() else AGE_WORDS[age.lower()]
 
 
 def _person(text: str, run: list[re.Match[str]]) -> Person | None:
@@ -113,6 +124,9 @@ def _person(text: str, run: list[re.Match[str]]) -> Person | None:
     before = _RANK_BEFORE.search(text, max(0, run[0].start() - 12), run[0].start())
     if before and before.group(1) in ranks:
         officer = True
+    while tokens and _AGE_TOKEN.fullmatch(tokens[0]):
+        tokens.pop(0)  # "Seventeen-year-old Jordan Price": the age, not a name
+        run = run[1:]
     while tokens and (tokens[0] in ordinary or tokens[0] in ranks or tokens[0] in titles):
         officer = officer or tokens[0] in ranks
         title = title or tokens[0] in titles

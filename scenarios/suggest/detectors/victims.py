@@ -18,11 +18,14 @@ from scenarios.suggest.detection import (
     within,
 )
 from scenarios.suggest.lexicon import cues, words
-from scenarios.suggest.names import civilians
+from scenarios.suggest.names import AGE_WORDS, civilians
 
+# An age: "15-year-old", "15yo", "aged 15", "both 15", ", 15,", "Rio is 17", and in words
+# ("Seventeen-year-old Jordan Price").
 _CHILD_AGE = re.compile(
     r"\b(\d{1,2}) ?[- ]?(?:years?|yrs?)[- ]olds?\b|\b(\d{1,2}) ?yo\b|\baged (\d{1,2})\b"
-    r"|\bboth (\d{1,2})\b|, (\d{1,2}),",
+    r"|\bboth (\d{1,2})\b|, (\d{1,2}),|\bis (\d{1,2})(?= and\b|[,.;!])"
+    rf"|\b({'|'.join(AGE_WORDS)})[- ]years?[- ]olds?\b",
     re.IGNORECASE,
 )
 _ROLE_CLUE = re.compile(r"^(\w+)")  # the first word of a "Goldsmiths student" clue
@@ -79,11 +82,15 @@ def detect_identifies_sexual_offence_victim(text: str) -> Detection:
     return Detection(False, True, f"{about}; no detail that identifies the victim")
 
 
+def _years(age: str) -> int:
+    return int(age) if age.isdigit() else AGE_WORDS[age.lower()]
+
+
 def _child_ages(text: str) -> list[re.Match[str]]:
     return [
         match
         for match in _CHILD_AGE.finditer(text)
-        if int(next(group for group in match.groups() if group)) < 18
+        if _years(next(group for group in match.groups() if group)) < 18
     ]
 
 

@@ -532,7 +532,7 @@ def test_new_writers_wordings(detect, text, expected):
     check(detect, text, expected)
 
 
-# Wordings of the writers of sets 39 to 44, after their first measurement.
+# Wordings of the writers of sets 39 to 47, after their first measurement.
 @pytest.mark.parametrize(
     ("detect", "text", "expected"),
     [
@@ -636,6 +636,72 @@ def test_new_writers_wordings(detect, text, expected):
             "in the planning team.",
             SURE_YES,
         ),
+        (
+            detect_prejudicial_content,
+            "A man has been charged with rape. DNA recovered at the scene matched his. He's "
+            "remanded in custody.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Lewis Barnett, 23, has been arrested. Data from his car shows he was doing 70 in a "
+            "30.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Detectives have charged Leon Grant, 27. Mr Archer was stabbed by Grant after a "
+            "dispute over money.",
+            UNSURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "The man pictured below who attacked the owner of the phone shop is in custody.",
+            UNSURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "Kevin Drake, 42, is charged with GBH. He's remanded. We're keeping his picture "
+            "pinned till he's in the dock.",
+            SURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "Two men were arrested yesterday. The images of both men we released last week "
+            "remain on our page.",
+            SURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "Detectives have arrested the man whose picture was released on Friday. The image "
+            "will remain on the Met website.",
+            SURE_YES,
+        ),
+        (
+            detect_wanted_person_arrested,
+            "Andre Campbell was arrested this morning. His appeal was shared 4,000 times. "
+            "We're leaving it pinned for now.",
+            SURE_YES,
+        ),
+        # Still wanted for not going to court: "where he is charged" is no arrest.
+        (
+            detect_wanted_person_arrested,
+            "WANTED: Marco Dias, 31, for failing to appear at court, where he is charged with "
+            "GBH. Keep sharing.",
+            NO,
+        ),
+        # An age in words is an age.
+        (
+            detect_identifies_child_in_proceedings,
+            "Seventeen-year-old Tyrese Walker, of Collier Row, was sentenced on Monday to two "
+            "years' detention.",
+            SURE_YES,
+        ),
+        (
+            detect_identifies_child_in_proceedings,
+            "Nineteen-year-old Tyrese Walker, of Collier Row, was sentenced on Monday.",
+            NO,
+        ),
         # A reply's greeting names the resident it answers, not the one arrested.
         (
             detect_names_suspect_before_charge,
@@ -650,5 +716,5 @@ def test_new_writers_wordings(detect, text, expected):
         ),
     ],
 )
-def test_wordings_of_sets_39_to_44(detect, text, expected):
+def test_wordings_of_sets_39_to_47(detect, text, expected):
     check(detect, text, expected)
