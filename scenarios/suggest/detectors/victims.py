@@ -20,11 +20,12 @@ from scenarios.suggest.detection import (
 from scenarios.suggest.lexicon import cues, words
 from scenarios.suggest.names import AGE_WORDS, civilians
 
-# An age: "15-year-old", "15yo", "aged 15", "both 15", ", 15,", "Rio is 17", and in words
-# ("Seventeen-year-old Jordan Price").
+# An age: "15-year-old", "15yo", "aged 15", "both 15", ", 15,", "Rio is 17", "boys, 14 & 15",
+# and in words ("Seventeen-year-old Jordan Price").
 _CHILD_AGE = re.compile(
     r"\b(\d{1,2}) ?[- ]?(?:years?|yrs?)[- ]olds?\b|\b(\d{1,2}) ?yo\b|\baged (\d{1,2})\b"
-    r"|\bboth (\d{1,2})\b|, (\d{1,2}),|\bis (\d{1,2})(?= and\b|[,.;!])"
+    r"|\bboth (\d{1,2})\b|, (\d{1,2}),|\bis (\d{1,2})(?= and\b| or\b|[,.;!])"
+    r"|\b(1[0-7]) (?:&|and|or) 1[0-7]\b"
     rf"|\b({'|'.join(AGE_WORDS)})[- ]years?[- ]olds?\b",
     re.IGNORECASE,
 )

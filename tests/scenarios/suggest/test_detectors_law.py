@@ -532,7 +532,7 @@ def test_new_writers_wordings(detect, text, expected):
     check(detect, text, expected)
 
 
-# Wordings of the writers of sets 39 to 47, after their first measurement.
+# Wordings of the writers of sets 39 to 50, after their first measurement.
 @pytest.mark.parametrize(
     ("detect", "text", "expected"),
     [
@@ -702,6 +702,18 @@ def test_new_writers_wordings(detect, text, expected):
             "Nineteen-year-old Tyrese Walker, of Collier Row, was sentenced on Monday.",
             NO,
         ),
+        (
+            detect_identifies_child_in_proceedings,
+            "Two boys, 15 & 16, who live in the same block on the Keir Hardie estate, have been "
+            "arrested on suspicion of murder.",
+            UNSURE_YES,
+        ),
+        (
+            detect_identifies_child_in_proceedings,
+            "Two brothers, both 14, who live on the estate, were arrested this evening.",
+            UNSURE_YES,
+        ),
+        (detect_identifies_child_in_proceedings, "Two men, 24 & 25, have been arrested.", NO),
         # A reply's greeting names the resident it answers, not the one arrested.
         (
             detect_names_suspect_before_charge,
@@ -716,5 +728,5 @@ def test_new_writers_wordings(detect, text, expected):
         ),
     ],
 )
-def test_wordings_of_sets_39_to_47(detect, text, expected):
+def test_wordings_of_sets_39_to_50(detect, text, expected):
     check(detect, text, expected)
