@@ -30,6 +30,12 @@ _AGE_BEFORE = re.compile(
     rf"|\b({'|'.join(AGE_WORDS)})[- ]years?[- ]old\s+$",
     re.IGNORECASE,
 )
+# A lowercase place word straight after a run makes it a place named after someone: "the Keir
+# Hardie estate", "the Robert Clack school".
+_PLACE_AFTER = re.compile(
+    r"\s+(?:estate|estates|school|academy|college|park|station|house|centre|center|ward|tower|"
+    r"block|flats|gardens|road|street|lane|avenue|hospital|library|leisure centre)\b"
+)
 _AGE_TOKEN = re.compile(rf"(?:{'|'.join(AGE_WORDS)})-years?-old", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _MAX_NAME_WORDS = 3
@@ -147,6 +153,8 @@ def _person(text: str, run: list[re.Match[str]]) -> Person | None:
     ):
         return None
     start, end = run[0].start(), run[-1].end()
+    if _PLACE_AFTER.match(text, end):
+        return None
     age = _age(text, start, end)
     known = tokens[0] in first or any(part in first for part in tokens[0].split("-"))
     if len(tokens) == 1:

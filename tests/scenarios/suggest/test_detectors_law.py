@@ -714,6 +714,12 @@ def test_new_writers_wordings(detect, text, expected):
             UNSURE_YES,
         ),
         (detect_identifies_child_in_proceedings, "Two men, 24 & 25, have been arrested.", NO),
+        # A place named after someone is no one named: "the Keir Hardie estate".
+        (
+            detect_names_suspect_before_charge,
+            "Two men who live on the Keir Hardie estate have been arrested on suspicion of murder.",
+            NO,
+        ),
         # A reply's greeting names the resident it answers, not the one arrested.
         (
             detect_names_suspect_before_charge,
