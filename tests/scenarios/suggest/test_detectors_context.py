@@ -140,6 +140,8 @@ def test_gives_ethnicity_or_nationality(text, expected):
         # appeal was kept up while the picture question said "no picture")
         ("UPDATE: Reece Holloway nicked this morning. Original appeal & pic below", "suspect"),
         ("UPDATE: arrested yesterday. His photograph remains below for reference.", "suspect"),
+        ("Arrest made. The CCTV images of him will stay pinned for a few more days.", "suspect"),
+        ("He has been arrested, but we're keeping the clip up.", "suspect"),
         ("Lovely photo below of the team at the fun run!", "general"),
         ("Officers are reviewing CCTV after the burglary.", "none"),
         ("A quiet night in Sutton.", "none"),
