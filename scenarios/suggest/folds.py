@@ -56,9 +56,9 @@ class FoldFeatures:
                 fitted.append(sparse.csr_matrix(part[train]) * weight)
                 scored.append(sparse.csr_matrix(part[rows]) * weight)
                 continue
-            counts = part.counts[train]
-            kept = _kept(counts, part.vectoriser)
             vectoriser = part.vectoriser
+            counts = part.counts[train]
+            kept = _kept(counts, vectoriser)
             tfidf = TfidfTransformer(
                 norm=vectoriser.norm,
                 use_idf=vectoriser.use_idf,
