@@ -117,7 +117,11 @@ def _age(text: str, start: int, end: int) -> int | None:
     before = _AGE_BEFORE.search(text, max(0, start - 24), start)
     if before is None:
         return None
-    age = before.group(1) or before.group(2) or before.group(3)
+    return years(before.group(1) or before.group(2) or before.group(3))
+
+
+def years(age: str) -> int:
+    """An age as written: "17" or "seventeen"."""
     return int(age) if age.isdigit() else AGE_WORDS[age.lower()]
 
 

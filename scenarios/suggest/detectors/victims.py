@@ -18,7 +18,7 @@ from scenarios.suggest.detection import (
     within,
 )
 from scenarios.suggest.lexicon import cues, words
-from scenarios.suggest.names import AGE_WORDS, civilians
+from scenarios.suggest.names import AGE_WORDS, civilians, years
 
 # An age: "15-year-old", "15yo", "aged 15", "both 15", ", 15,", "Rio is 17", "boys, 14 & 15",
 # and in words ("Seventeen-year-old Jordan Price").
@@ -83,15 +83,11 @@ def detect_identifies_sexual_offence_victim(text: str) -> Detection:
     return Detection(False, True, f"{about}; no detail that identifies the victim")
 
 
-def _years(age: str) -> int:
-    return int(age) if age.isdigit() else AGE_WORDS[age.lower()]
-
-
 def _child_ages(text: str) -> list[re.Match[str]]:
     return [
         match
         for match in _CHILD_AGE.finditer(text)
-        if _years(next(group for group in match.groups() if group)) < 18
+        if years(next(group for group in match.groups() if group)) < 18
     ]
 
 
