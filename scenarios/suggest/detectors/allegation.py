@@ -23,6 +23,29 @@ _ADDRESS = re.compile(
     rf"(?:at|from|of|in|outside)\s+\d{{1,4}}[a-z]?\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}})",
     re.IGNORECASE,
 )
+# Others a post can point at without a full name. A family or group by its surname: "the
+# Harding brothers". A definite premises by its own name at a place: "the Rose & Crown on
+# Uxbridge Rd", "The Plough in Leytonstone". A number plate: "LK19 XRT". A person placed at an
+# address or a named block: "the bloke in 14B", "the lad from Aragon Tower" (said vaguely: asked).
+_GROUP = re.compile(
+    rf"\b(?:the\s+)?(?:two\s+|three\s+)?{_CAPITALISED}\s+(?-i:brothers|sisters|family|twins|"
+    r"cousins|boys|lads|girls|gang|crew)\b"
+)
+_PREMISES = re.compile(
+    rf"\b(?-i:[Tt]he)\s+((?:{_CAPITALISED}|\d+|&|and)(?:\s+(?:{_CAPITALISED}|\d+|&|and)){{0,3}})"
+    rf"\s+(?:on|in|at|by|near|opposite|off)\s+(?:the\s+)?{_PLACE}"
+)
+_PLATE = re.compile(r"(?<![\w-])(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3})(?![\w-])")
+_PLACED = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+)?(?:man|woman|men|bloke|blokes|lad|lads|guy|guys|fella|tenants?|"
+    r"neighbours?|family|couple|driver|rider|owners?|landlord|occupants?|residents?)\s+"
+    rf"(?:from|in|at|of|on)\s+(?:flat\s+|no\.?\s*|number\s+)?(?:\d+[A-Za-z]?\b|{_PLACE})"
+)
+# A named councillor or MP is as identifiable as anyone (find_people counts them as officials).
+_POLITICIAN_BEFORE = re.compile(r"(?:Cllr|Councillor|MP|Mayor)\.?\s+$")
+_WEEKDAYS_MONTHS = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*$"
+)
 # A reply: "@TonysCafe You've been letting dealers ..." accuses the account addressed.
 _REPLY = re.compile(r"^\s*(@\w+)")
 _YOU = re.compile(r"\b(?:you|your|you['’](?:ve|re|d))\b", re.IGNORECASE)
@@ -119,6 +142,35 @@ def _targets(text: str) -> list[tuple[int, int, str, bool]]:
         found.append((match.start(), match.end(), f"gives an address: {q(match[0])}", True))
     for person in civilians(text):
         found.append((person.start, person.end, f"names a person: {q(person.name)}", person.sure))
+    for person in find_people(text):
+        if person.officer and _POLITICIAN_BEFORE.search(text, 0, person.start):
+            found.append((person.start, person.end, f"names a person: {q(person.name)}", True))
+    for match in _GROUP.finditer(text):
+        found.append((match.start(), match.end(), f"names a family: {q(match[0])}", True))
+    for match in _premises(text):
+        found.append((match.start(), match.end(), f"names a business: {q(match[0])}", True))
+    for match in _PLATE.finditer(text):
+        found.append((match.start(), match.end(), f"gives a number plate: {q(match[0])}", True))
+    for match in _PLACED.finditer(text):
+        found.append((match.start(), match.end(), f"points to someone: {q(match[0])}", False))
+    return found
+
+
+def _premises(text: str) -> list[re.Match[str]]:
+    """"The Rose & Crown on Uxbridge Rd": a name that is no place, agency or date."""
+    places = words("places", "areas") | words("places", "boroughs")
+    organisations = words("places", "organisations")
+    found = []
+    for match in _PREMISES.finditer(text):
+        tokens = match.group(1).split()
+        after_and = {tokens[i] for i in range(1, len(tokens)) if tokens[i - 1] in ("&", "and")}
+        if any(t in organisations and t not in after_and for t in tokens):
+            continue  # "the Met in Lewisham", "the Safer Neighbourhoods team"
+        if all(t in places or t in ("&", "and") or t.isdigit() for t in tokens):
+            continue  # "the Peckham in Peckham Rye": a place, not a premises
+        if _STREET.search(match.group(1) + " ") or _WEEKDAYS_MONTHS.match(tokens[-1]):
+            continue
+        found.append(match)
     return found
 
 
