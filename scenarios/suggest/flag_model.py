@@ -34,7 +34,7 @@ from scenarios.suggest.detectors import flag_detections
 from scenarios.suggest.features import char_ngrams, normalise
 from scenarios.suggest.folds import FoldFeatures
 from scenarios.suggest.lexicon import LabelledPost, cue_sections, cues
-from scenarios.suggest.names import find_people
+from scenarios.suggest.names import find_people, names_anyone
 from scenarios.suggest.scoring import LinearScores
 
 # No threshold goes below this, however a writer's drafts score: below it the model would be
@@ -112,10 +112,16 @@ POSSIBLE = {
 }
 
 
+# A flag about naming someone also needs a name, a nickname or an account in the draft.
+NEEDS_A_NAME = ("names_suspect_before_charge", "names_cautioned_person")
+
+
 def possible(text: str, flag: str) -> bool:
-    """Whether ``text`` mentions anything ``flag`` needs (see POSSIBLE)."""
+    """Whether ``text`` mentions anything ``flag`` needs (see POSSIBLE and NEEDS_A_NAME)."""
     needs = POSSIBLE.get(flag)
-    return needs is None or any(cues(section, key).search(text) for section, key in needs)
+    if needs is not None and not any(cues(section, key).search(text) for section, key in needs):
+        return False
+    return flag not in NEEDS_A_NAME or names_anyone(text)
 
 
 def cue_features(texts) -> np.ndarray:

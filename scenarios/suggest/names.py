@@ -193,6 +193,28 @@ def find_people(text: str) -> list[Person]:
     return found
 
 
+# Other ways a post names someone: a nickname in quotes ("'Shady'"), an account mentioned in
+# the text (not the reply's addressee at the start).
+_QUOTED = re.compile(r"['‘\"“](?-i:[A-Z])[\w .&-]{1,16}['’\"”]")
+_HANDLE_INSIDE = re.compile(r"(?<=\s)@\w+")
+
+
+def names_anyone(text: str) -> bool:
+    """Whether ``text`` names anyone at all: a person ``find_people`` finds (officers too), a
+    first name on its own ("it's Kieran from Nightingale block"), but not a reply's greeting
+    ("Hi Priya"), a nickname in quotes, or an account. A flag about naming someone needs one."""
+    if find_people(text) or _QUOTED.search(text) or _HANDLE_INSIDE.search(text):
+        return True
+    first = _sets()[0]
+    previous = ""
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in first and _capitalised(token) and previous not in _greetings():
+            return True
+        previous = token
+    return False
+
+
 def civilians(text: str) -> list[Person]:
     """People named in ``text`` who are not officers or officials."""
     return [person for person in find_people(text) if not person.officer]

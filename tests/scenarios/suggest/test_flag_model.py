@@ -271,7 +271,21 @@ def test_the_quote_is_chosen_by_the_sentences_words_with_the_drafts_cues():
         ),
         ("A man, 45, was charged with burglary", "identifies_child_in_proceedings", False),
         ("Kai Mensah, 15, is wanted for a robbery", "identifies_child_in_proceedings", True),
-        ("Two drivers were given community resolutions", "names_cautioned_person", True),
+        ("Two drivers were given community resolutions", "names_cautioned_person", False),
+        ("Dean Price was given a community resolution", "names_cautioned_person", True),
+        # naming someone needs a name, a nickname or an account; a reply's greeting is none
+        (
+            "Hi Priya, we've arrested the man who's been taking parcels",
+            "names_suspect_before_charge",
+            False,
+        ),
+        (
+            "Yep, it's Kieran from Nightingale block who we arrested",
+            "names_suspect_before_charge",
+            True,
+        ),
+        ("Known burglar 'Shady' was arrested in Feltham", "names_suspect_before_charge", True),
+        ("The man behind @BigTee_E13 was arrested", "names_suspect_before_charge", True),
         # an allegation can be about anyone: never ruled out
         ("The bloke at number 9 is dealing", "unproven_allegation", True),
     ],
