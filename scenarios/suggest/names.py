@@ -18,7 +18,10 @@ from scenarios.suggest.lexicon import cue_list, words
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 # An age after a name: "Tom Reid, 22," or "(22)"; not a time or a number ("Hanger Lane, 01:20").
 _AGE_AFTER = re.compile(
-    r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b(?![:.]\d)|\((\d{1,2})\)|,?\s+aged\s+(\d{1,2})\b)"
+    r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b(?![:.]\d)|\((\d{1,2})\)|,?\s+aged\s+(\d{1,2})\b"
+    # "Ben Saunders is 17, first offence": not "is 17 minutes late" or "was 70 in a 30".
+    r"|\s+(?:is|was)\s+(\d{1,2})\b(?![:.]\d|\s*(?:mph|%|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|in\b|times?|miles?|metres?|feet|ft|th|st|nd|rd|am|pm|pounds?|kg)))"
 )
 # Ages in words, as posts write a child's: "Seventeen-year-old Jordan Price".
 AGE_WORDS = {

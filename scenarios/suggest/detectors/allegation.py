@@ -83,7 +83,11 @@ def _business_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?:{_CAPITALISED}\s+){{1,3}}(?:{trade}|{kinds})\b"
         rf"|(?-i:(?=[A-Z]))(?:{trade})\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?){where}"
     )
-    located = rf"(?<!\ba )(?<!\ban )(?:{kinds})\s+{_WHERE}\s+(?:the\s+)?{_PLACE}"
+    # "the shop on Fore St" is one shop; "a shop", "one shop" or "some shops" in Welling is not.
+    located = (
+        rf"(?<!\ba )(?<!\ban )(?<!\bone )(?<!\bsome )(?<!\bany )(?<!\bseveral )(?<!\bmany )"
+        rf"(?:{kinds})\s+{_WHERE}\s+(?:the\s+)?{_PLACE}"
+    )
     brand = rf"(?-i:{_brand().pattern})(?!\w)"
     specific = re.compile(rf"(?<!\w)(?:{named}|{located}|{brand})", re.IGNORECASE)
     vague = re.compile(
@@ -117,6 +121,13 @@ def _names_a_place(text: str, start: int, end: int) -> bool:
     return any(token in places for token in re.findall(r"[A-Z][\w'’-]+", text[start:end]))
 
 
+# A capitalised first word that is no business's name: "The shop", "One shop in Welling".
+_NOT_A_NAME = (
+    "the", "this", "our", "we", "police", "officers", "one", "a", "an", "some", "any", "every",
+    "each", "several", "many", "two", "three", "four", "all", "most",
+)  # fmt: skip
+
+
 def _targets(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, description, specific) of each identifiable person or business."""
     specific, vague = _business_patterns()
@@ -127,7 +138,7 @@ def _targets(text: str) -> list[tuple[int, int, str, bool]]:
         tokens = match.group(0).split()
         if any(token in organisations for token in tokens) and not _brand().fullmatch(match[0]):
             continue  # "Trading Standards on Brick Lane": an agency, not a business
-        if tokens[0].lower() not in ("the", "this", "our", "we", "police", "officers"):
+        if tokens[0].lower() not in _NOT_A_NAME:
             found.append((match.start(), match.end(), f"names a business: {q(match[0])}", True))
         elif tokens[0].lower() in ("the", "this") and _LOCATED.search(match[0]):
             # "The car wash on Staines Rd": a definite business at a named place
@@ -157,7 +168,8 @@ def _targets(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 def _premises(text: str) -> list[re.Match[str]]:
-    """"The Rose & Crown on Uxbridge Rd": a name that is no place, agency or date."""
+    """A premises by its own name at a place ("the Rose & Crown on Uxbridge Rd"): a name that
+    is no place, agency or date."""
     places = words("places", "areas") | words("places", "boroughs")
     organisations = words("places", "organisations")
     found = []

@@ -1,4 +1,4 @@
-"""Wordings first met in sets 51-53 of the posts kept outside the project: evidence given
+"""Wordings first met in sets 51-56 of the posts kept outside the project: evidence given
 while a case is active (what witnesses say, a failed breath test, what the accused was found
 with), and a suspect's picture shown again after the arrest. Each with a near miss."""
 
@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from scenarios.suggest import detect_prejudicial_content, detect_wanted_person_arrested
+from scenarios.suggest import (
+    detect_identifies_child_in_proceedings,
+    detect_prejudicial_content,
+    detect_wanted_person_arrested,
+)
 from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, UNSURE_YES, check
 
 
@@ -49,6 +53,21 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, UNSURE_YES,
         ),
         (
             "Pictured: the man we believe stole the collection box. He was arrested this morning.",
+            UNSURE_YES,
+        ),
+        (
+            "Tomasz Nowak, 41, has been arrested for breaching his order. He was banned from "
+            "the area after his drink-related convictions last year.",
+            SURE_YES,
+        ),
+        (
+            "Terry Vaughan, 52, the dead man's brother-in-law, arrested at the scene - "
+            "neighbours heard them rowing.",
+            UNSURE_YES,
+        ),
+        (
+            "WANTED: Adam Cole, 33. UPDATE - nicked in Dagenham this afternoon, bag of cash "
+            "under his bed.",
             UNSURE_YES,
         ),
         # Near misses: no one in proceedings, or a victim found injured.
@@ -96,10 +115,42 @@ def test_evidence_given_while_a_case_is_active(text, expected):
             "has been arrested & bailed.)",
             SURE_YES,
         ),
+        (
+            "The man in this doorbell footage was arrested yesterday. Footage below again for "
+            "reference.",
+            SURE_YES,
+        ),
+        (
+            "Still getting DMs about our appeal for the Hornchurch cashpoint robber. Yes, he was "
+            "arrested Tuesday. No I havent had time to take the pic down. Here it is again.",
+            SURE_YES,
+        ),
+        (
+            "People wanted on court warrants: all 6 pics below. (Mo Hussain, you can stop "
+            "checking, we got you at your nan's this morning.)",
+            SURE_YES,
+        ),
         # Near misses: no arrest yet; an appeal for witnesses, with no picture of anyone.
+        ("WANTED: Raj Patel, 30. Keep sharing. We got you a new poster.", NO),
         ("Here's the CCTV image of the man we want to speak to. Call 101.", NO),
         ("A man was arrested on Tooley St. We are appealing for witnesses: call 101.", NO),
     ],
 )
 def test_a_suspects_picture_shown_after_the_arrest(text, expected):
     check(detect_wanted_person_arrested, text, expected)
+
+
+def test_an_age_said_after_a_name_is_the_persons():
+    from_caution = detect_identifies_child_in_proceedings(
+        "Re your complaint: the lad who egged your windows only got a caution. Ben Saunders "
+        "is 17, first offence, admitted it."
+    )
+    assert (from_caution.value, from_caution.sure) == SURE_YES
+    assert "'Ben Saunders', aged 17" in from_caution.evidence
+    # A speed is no age.
+    assert (
+        detect_identifies_child_in_proceedings(
+            "Dean Price was 70 in a 30 on Rainham Rd and has been charged."
+        ).value
+        is not True
+    )

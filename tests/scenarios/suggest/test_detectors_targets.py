@@ -39,7 +39,13 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, UNSURE_YES,
             UNSURE_YES,
             "the lad from Aragon Tower",
         ),
+        (
+            "2 failed test purchases: Best Food & Wine on North St and the Londis on Billet Rd.",
+            SURE_YES,
+            "Best Food",
+        ),
         # Near misses: nothing wrong said; an agency, not a business; no one identifiable.
+        ("One shop in Welling has failed 3 test purchases. We won't name it yet.", NO, None),
         ("Thanks to the Rose & Crown on Uxbridge Rd for hosting our ward panel.", NO, None),
         ("Residents tell us the Met in Lewisham is behind the drug dealing.", NO, None),
         (
