@@ -1,4 +1,4 @@
-"""Wordings first met in sets 51-56 of the posts kept outside the project: evidence given
+"""Wordings first met in sets 51-59 of the posts kept outside the project: evidence given
 while a case is active (what witnesses say, a failed breath test, what the accused was found
 with), and a suspect's picture shown again after the arrest. Each with a near miss."""
 
@@ -70,6 +70,31 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, UNSURE_YES,
             "under his bed.",
             UNSURE_YES,
         ),
+        (
+            "Graham Lowther, 44, has been charged with sexual assault on the number 1 bus. Bus "
+            "CCTV caught the whole thing.",
+            SURE_YES,
+        ),
+        (
+            "Detectives have arrested Nathan Ross, 26, on suspicion of murder. Forensics have "
+            "linked him to the knife found in the bushes.",
+            SURE_YES,
+        ),
+        (
+            "The driver was detained at the scene and arrested. We believe he did this "
+            "deliberately and acted alone.",
+            UNSURE_YES,
+        ),
+        (
+            "Ricky Dunne was arrested last night. He's the man you all saw on CCTV punching the "
+            "bus driver.",
+            UNSURE_YES,
+        ),
+        (
+            "Two men arrested on Southbury Rd. In the boot: a relay box and false plates. "
+            "They'd been trying car doors all the way down.",
+            UNSURE_YES,
+        ),
         # Near misses: no one in proceedings, or a victim found injured.
         (
             "Were you on Mare St? Witnesses say a man in a grey hoodie ran off. Call 101.",
@@ -128,6 +153,11 @@ def test_evidence_given_while_a_case_is_active(text, expected):
         (
             "People wanted on court warrants: all 6 pics below. (Mo Hussain, you can stop "
             "checking, we got you at your nan's this morning.)",
+            SURE_YES,
+        ),
+        (
+            "The still image of the driver we circulated before his arrest is still on this "
+            "account while detectives appeal for footage.",
             SURE_YES,
         ),
         # Near misses: no arrest yet; an appeal for witnesses, with no picture of anyone.
