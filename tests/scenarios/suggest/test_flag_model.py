@@ -118,12 +118,26 @@ def test_threshold_never_goes_below_the_floor():
     assert LOWEST_THRESHOLD < 0.09
 
 
-def _threshold_by_counting(scores, positive, caught, target_recall, min_precision):
+def test_threshold_stops_at_the_floor_when_the_target_costs_precision():
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3]
+    positive = [True, True, True, False, True, False, False]
+    nothing = [False] * 7
+    # All 4 at 70% precision: 0.5 (4 of 5 right). Demanding 85% rules that out: the best
+    # precise threshold catches 3 (0.7). With a floor of half, it stops at the highest that
+    # catches 2 (0.8) rather than creep towards the target.
+    assert _threshold(scores, positive, nothing, 1.0, 0.7) == 0.5
+    assert _threshold(scores, positive, nothing, 1.0, 0.85) == 0.7
+    assert _threshold(scores, positive, nothing, 1.0, 0.85, 0.5) == 0.8
+    # A floor that cannot be met precisely either: the one that catches most.
+    assert _threshold(scores, positive, nothing, 1.0, 0.85, 1.0) == 0.7
+
+
+def _threshold_by_counting(scores, positive, caught, target_recall, min_precision, floor):
     """The rule as written in _threshold's docstring, one threshold at a time."""
     positives = sum(positive)
     if not positives:
         return 1.0
-    best, best_hits = 1.0, -1
+    best, best_hits, at_floor = 1.0, -1, None
     for threshold in sorted({max(LOWEST_THRESHOLD, s) for s in scores} | {1.0}, reverse=True):
         raised = [c or s >= threshold for c, s in zip(caught, scores, strict=True)]
         hits = sum(p and r for p, r in zip(positive, raised, strict=True))
@@ -131,9 +145,11 @@ def _threshold_by_counting(scores, positive, caught, target_recall, min_precisio
             continue
         if hits >= target_recall * positives:
             return threshold
+        if floor is not None and at_floor is None and hits >= floor * positives:
+            at_floor = threshold
         if hits > best_hits:
             best, best_hits = threshold, hits
-    return best
+    return best if at_floor is None else at_floor
 
 
 _DRAFT = st.tuples(
@@ -147,13 +163,16 @@ _DRAFT = st.tuples(
     drafts=st.lists(_DRAFT, max_size=40),
     target_recall=st.sampled_from([0.5, 0.9, 0.97, 1.0]),
     min_precision=st.sampled_from([0.0, 0.4, 0.75, 1.0]),
+    floor=st.sampled_from([None, 0.3, 0.6, 0.95]),
 )
-def test_threshold_agrees_with_counting_at_every_threshold(drafts, target_recall, min_precision):
+def test_threshold_agrees_with_counting_at_every_threshold(
+    drafts, target_recall, min_precision, floor
+):
     # Training counts every candidate threshold at once; the rule is the plain count.
     scores = [score for score, _, _ in drafts]
     positive = [flag for _, flag, _ in drafts]
     caught = [seen for _, _, seen in drafts]
-    args = (scores, positive, caught, target_recall, min_precision)
+    args = (scores, positive, caught, target_recall, min_precision, floor)
     assert _threshold(*args) == _threshold_by_counting(*args)
 
 
