@@ -1,4 +1,4 @@
-"""Wordings first met in sets 51-59 of the posts kept outside the project: evidence given
+"""Wordings first met in sets 51-62 of the posts kept outside the project: evidence given
 while a case is active (what witnesses say, a failed breath test, what the accused was found
 with), and a suspect's picture shown again after the arrest. Each with a near miss."""
 
@@ -95,6 +95,30 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, UNSURE_YES,
             "They'd been trying car doors all the way down.",
             UNSURE_YES,
         ),
+        (
+            "Mehmet Yilmaz has been arrested on suspicion of causing death by dangerous "
+            "driving. The roadside test put him at twice the limit.",
+            SURE_YES,
+        ),
+        (
+            "Two boys have been arrested. One of them, Kieran Doyle, had already been warned by "
+            "officers last month for carrying a knife.",
+            SURE_YES,
+        ),
+        (
+            "Eleven arrests, including Shane Kirby, 27, whose flat turned up a kilo of cannabis.",
+            UNSURE_YES,
+        ),
+        (
+            "Abdul Rahman, 40, has been arrested. We believe he left it there deliberately.",
+            UNSURE_YES,
+        ),
+        (
+            "Darius Osei, 20, has been arrested. Detectives say they have a clear motive and "
+            "witnesses who saw the attack.",
+            UNSURE_YES,
+        ),
+        ("3 arrested inc Tyrell Adams, who we reckon was running the line", UNSURE_YES),
         # Near misses: no one in proceedings, or a victim found injured.
         (
             "Were you on Mare St? Witnesses say a man in a grey hoodie ran off. Call 101.",
@@ -160,7 +184,23 @@ def test_evidence_given_while_a_case_is_active(text, expected):
             "account while detectives appeal for footage.",
             SURE_YES,
         ),
+        (
+            "Remember this guy from our wanted appeal in August? [CCTV still] Ellis Ward, 30, "
+            "got 3 yrs this morning for the robbery.",
+            SURE_YES,
+        ),
+        (
+            "RT'ing again for reach: ESCAPED prisoner Ryan Kelleher, 27, [pic] - he was caught "
+            "last night btw.",
+            SURE_YES,
+        ),
+        (
+            "Our #WantedWednesday posters are up this week. Featured again is Dwayne Foster, who "
+            "we arrested last Thursday.",
+            SURE_YES,
+        ),
         # Near misses: no arrest yet; an appeal for witnesses, with no picture of anyone.
+        ("Our #WantedWednesday posters are up this week: six men we still need to trace.", NO),
         ("WANTED: Raj Patel, 30. Keep sharing. We got you a new poster.", NO),
         ("Here's the CCTV image of the man we want to speak to. Call 101.", NO),
         ("A man was arrested on Tooley St. We are appealing for witnesses: call 101.", NO),
