@@ -142,6 +142,17 @@ def test_gives_ethnicity_or_nationality(text, expected):
         ("UPDATE: arrested yesterday. His photograph remains below for reference.", "suspect"),
         ("Arrest made. The CCTV images of him will stay pinned for a few more days.", "suspect"),
         ("He has been arrested, but we're keeping the clip up.", "suspect"),
+        # the one arrested is the one in the picture (found in the walk: the appeal was kept
+        # up after the arrest while the picture question said "a general photo")
+        (
+            "The man in this doorbell footage was arrested yesterday. Footage below again.",
+            "suspect",
+        ),
+        (
+            "The man in the doorbell clip we shared on Monday has been arrested. Clip again below.",
+            "suspect",
+        ),
+        ("Meet the woman in this photo below: PC Jane Ash, our new ward officer.", "general"),
         ("Lovely photo below of the team at the fun run!", "general"),
         ("Officers are reviewing CCTV after the burglary.", "none"),
         ("A quiet night in Sutton.", "none"),
