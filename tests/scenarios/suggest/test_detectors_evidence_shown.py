@@ -1,6 +1,7 @@
-"""Wordings first met in sets 51-62 of the posts kept outside the project: evidence given
+"""Wordings first met in sets 51-65 of the posts kept outside the project: evidence given
 while a case is active (what witnesses say, a failed breath test, what the accused was found
-with), and a suspect's picture shown again after the arrest. Each with a near miss."""
+with), a suspect's picture shown again after the arrest, and a victim identified by a
+relation or a workplace. Each with a near miss."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from scenarios.suggest import (
     detect_identifies_child_in_proceedings,
+    detect_identifies_sexual_offence_victim,
     detect_prejudicial_content,
     detect_wanted_person_arrested,
 )
@@ -119,6 +121,20 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, UNSURE_YES,
             UNSURE_YES,
         ),
         ("3 arrested inc Tyrell Adams, who we reckon was running the line", UNSURE_YES),
+        (
+            "The man who killed Daniel Agyeman, 19 - Jamal Oduya, 22 - goes on trial at the Old "
+            "Bailey on Monday.",
+            UNSURE_YES,
+        ),
+        (
+            "Two 15-year-old boys have been arrested - one was wearing the exact jacket she "
+            "described.",
+            UNSURE_YES,
+        ),
+        (
+            "Harvey Doyle, 16, has been charged with GBH. He has been in trouble with us before.",
+            SURE_YES,
+        ),
         # Near misses: no one in proceedings, or a victim found injured.
         (
             "Were you on Mare St? Witnesses say a man in a grey hoodie ran off. Call 101.",
@@ -199,6 +215,17 @@ def test_evidence_given_while_a_case_is_active(text, expected):
             "we arrested last Thursday.",
             SURE_YES,
         ),
+        (
+            "Cars keyed along Rostrevor Rd. We arrested a man this morning but we're leaving the "
+            "Ring cam still up in case he's been at it elsewhere.",
+            SURE_YES,
+        ),
+        ("The suspect has been arrested - details & his photo via the link 👇", SURE_YES),
+        (
+            "Arben Hoxha, 38, who escaped from a prison van, was recaptured in Abbey Wood last "
+            "night. His picture is still below for now.",
+            SURE_YES,
+        ),
         # Near misses: no arrest yet; an appeal for witnesses, with no picture of anyone.
         ("Our #WantedWednesday posters are up this week: six men we still need to trace.", NO),
         ("WANTED: Raj Patel, 30. Keep sharing. We got you a new poster.", NO),
@@ -224,3 +251,40 @@ def test_an_age_said_after_a_name_is_the_persons():
         ).value
         is not True
     )
+
+
+@pytest.mark.parametrize(
+    "detect, text, expected",
+    [
+        (
+            detect_identifies_sexual_offence_victim,
+            "The man arrested over the flashing on Wandsworth Common is Gary Fenn, 45 - the "
+            "jogger was his next-door neighbour.",
+            SURE_YES,
+        ),
+        (
+            detect_identifies_sexual_offence_victim,
+            "Charged: Stefan Novak, 34, with sexually assaulting a 20-yr-old barista at the "
+            "coffee shop opposite Balham station.",
+            UNSURE_YES,
+        ),
+        (
+            detect_identifies_sexual_offence_victim,
+            "A woman was sexually assaulted near the coffee shop opposite Balham station.",
+            NO,
+        ),
+        (
+            detect_identifies_child_in_proceedings,
+            "Delroy Campbell, 40, was sentenced today to 8 years for sexually assaulting two "
+            "teenage girls he coached at the gymnastics club on Beckenham Rd.",
+            SURE_YES,
+        ),
+        (
+            detect_identifies_child_in_proceedings,
+            "Delroy Campbell, 40, was sentenced today to 8 years for assaulting two teenage girls.",
+            NO,
+        ),
+    ],
+)
+def test_a_victim_identified_by_a_relation_or_a_workplace(detect, text, expected):
+    check(detect, text, expected)
