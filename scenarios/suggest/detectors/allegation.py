@@ -179,7 +179,7 @@ def _premises(text: str) -> list[re.Match[str]]:
         if any(t in organisations and t not in after_and for t in tokens):
             continue  # "the Met in Lewisham", "the Safer Neighbourhoods team"
         if all(t in places or t in ("&", "and") or t.isdigit() for t in tokens):
-            continue  # "the Peckham in Peckham Rye": a place, not a premises
+            continue  # only place names: a place, not a premises
         if _STREET.search(match.group(1) + " ") or _WEEKDAYS_MONTHS.match(tokens[-1]):
             continue
         found.append(match)
