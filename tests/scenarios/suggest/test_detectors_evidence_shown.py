@@ -135,7 +135,40 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, UNSURE_YES,
             "Harvey Doyle, 16, has been charged with GBH. He has been in trouble with us before.",
             SURE_YES,
         ),
+        # Wordings the held-out writers' drafts showed the detectors missing.
+        (
+            "UPDATE: the 19yo we arrested yesterday has coughed to the lot in interview.",
+            SURE_YES,
+        ),
+        (
+            "A 36-year-old man has been arrested on suspicion of burglary. Let's just say he's a "
+            "very familiar face to our team.",
+            SURE_YES,
+        ),
+        (
+            "The man charged over Sunday's attack has been remanded. He is already on the sex "
+            "offenders register.",
+            SURE_YES,
+        ),
+        (
+            "Shane Lyle (31) bailed after Tuesday's arrest. Yes, it's the same Shane Lyle who "
+            "got 2 years for nicking cars in 2022.",
+            SURE_YES,
+        ),
+        ("The driver, 58, has been arrested - a passenger says he was on his phone.", UNSURE_YES),
+        ("Police have arrested Terry Walsh after he glassed a customer on Sunday.", UNSURE_YES),
+        (
+            "This is the man we arrested this afternoon. If you're another of his victims call "
+            "101.",
+            UNSURE_YES,
+        ),
+        (
+            "Aaliyah, 12, whose statement helped us charge the man who attacked her dad.",
+            UNSURE_YES,
+        ),
         # Near misses: no one in proceedings, or a victim found injured.
+        ("Driver arrested on suspicion of drink driving after hitting a lamp post.", NO),
+        ("A man was arrested after he was attacked outside the pub.", NO),
         (
             "Were you on Mare St? Witnesses say a man in a grey hoodie ran off. Call 101.",
             NO,
