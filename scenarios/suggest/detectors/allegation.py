@@ -8,7 +8,7 @@ from functools import cache
 
 from scenarios.suggest.detection import NO, Detection, find, q, says, sentence_at, sentences
 from scenarios.suggest.lexicon import cue_list, cues, words
-from scenarios.suggest.names import civilians, find_people
+from scenarios.suggest.names import find_people
 
 _CAPITALISED = r"(?-i:[A-Z])[\w'’&-]*"
 _PLACE = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}"
@@ -151,11 +151,12 @@ def _targets(text: str) -> list[tuple[int, int, str, bool]]:
         found.append((match.start(), match.end(), f"points to a business: {q(match[0])}", False))
     for match in _ADDRESS.finditer(text):
         found.append((match.start(), match.end(), f"gives an address: {q(match[0])}", True))
-    for person in civilians(text):
-        found.append((person.start, person.end, f"names a person: {q(person.name)}", person.sure))
     for person in find_people(text):
-        if person.officer and _POLITICIAN_BEFORE.search(text, 0, person.start):
-            found.append((person.start, person.end, f"names a person: {q(person.name)}", True))
+        named = f"names a person: {q(person.name)}"
+        if not person.officer:
+            found.append((person.start, person.end, named, person.sure))
+        elif _POLITICIAN_BEFORE.search(text, 0, person.start):
+            found.append((person.start, person.end, named, True))
     for match in _GROUP.finditer(text):
         found.append((match.start(), match.end(), f"names a family: {q(match[0])}", True))
     for match in _premises(text):
