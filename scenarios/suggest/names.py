@@ -10,7 +10,7 @@ guess. Places (data/places.toml) are never names: "Stanley Park Road", "Wood Gre
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from scenarios.suggest.lexicon import cue_list, words
@@ -186,13 +186,82 @@ def _person(text: str, run: list[re.Match[str]]) -> Person | None:
     return Person(text[start:end], start, end, age, False, officer)
 
 
+# Some officers write every word in lower case ("darren pike from town rd got a caution"). Such
+# a post is read with its names capitalised; every offset stays, so quotes stay verbatim.
+_LOWER_WORD = re.compile(r"(?<![@#/\w])[a-z][\w'’-]*")
+# An age as a name's: "kemal yilmaz, 29, of town rd", not "11 faces shared, 8 arrested".
+_AGE_NEXT = re.compile(
+    r"\s*(?:,\s*(?:aged\s+)?\d{1,2}|\(\d{1,2}\))(?:\s*[,)]|\s+(?:from|of|who|is|was|has|and)\b|\.(?:\s|$)|$)"
+)
+_POSSESSIVE = re.compile(r"['’]")
+
+
+def _lower_case(text: str) -> bool:
+    """A post written in lower case: at most one capitalised word in 25 (a "Reply to" or an
+    "UPDATE" apart), and long enough to tell."""
+    tokens = [
+        m for m in _TOKEN.finditer(text) if m.start() == 0 or text[m.start() - 1] not in "@#/."
+    ]
+    capitalised = sum(_capitalised(m.group()) for m in tokens)
+    return len(tokens) >= 6 and capitalised <= 1 + len(tokens) // 25
+
+
+@cache
+def _not_surnames() -> frozenset[str]:
+    common = {word.lower() for word in words("places", "common")}
+    return words("first_names", "not_surnames") | common
+
+
+def _cased(text: str) -> str:
+    """``text`` with the names of a lower-case post capitalised: a known first name (not one
+    that is also an everyday word) and the word after it unless that word is never a surname
+    ("darren pike"), and two words before an age ("kemal yilmaz, 29")."""
+    first = _sets()[0]
+    everyday, stop = words("first_names", "also_words"), _not_surnames()
+    chars = list(text)
+    tokens = list(_LOWER_WORD.finditer(text))
+
+    def capitalise(match: re.Match[str]) -> None:
+        chars[match.start()] = chars[match.start()].upper()
+
+    for i, match in enumerate(tokens):
+        token = match.group()
+        base = _POSSESSIVE.split(token)[0]
+        if base in everyday or base.capitalize() not in first:
+            continue
+        capitalise(match)
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            token == base  # "marlon's 15": the possessive ends the name
+            and following is not None
+            and text[match.end() : following.start()] == " "
+            and following.group() not in stop
+        ):
+            capitalise(following)
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if (
+            text[a.end() : b.start()] == " "
+            and _AGE_NEXT.match(text, b.end())
+            and a.group() not in stop
+            and b.group() not in stop
+        ):
+            capitalise(a)
+            capitalise(b)
+    return "".join(chars)
+
+
+def _readable(text: str) -> str:
+    return _cased(text) if _lower_case(text) else text
+
+
 def find_people(text: str) -> list[Person]:
     """The people named in ``text``, in order: known names, and name-like runs (sure=False)."""
+    source = _readable(text)
     found = []
-    for run in _runs(text):
-        person = _person(text, run)
+    for run in _runs(source):
+        person = _person(source, run)
         if person is not None:
-            found.append(person)
+            found.append(replace(person, name=text[person.start : person.end]))
     return found
 
 
@@ -210,9 +279,9 @@ def names_anyone(text: str) -> bool:
         return True
     first = _sets()[0]
     previous = ""
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(_readable(text)):
         token = match.group()
-        if token in first and _capitalised(token) and previous not in _greetings():
+        if token in first and _capitalised(token) and previous.capitalize() not in _greetings():
             return True
         previous = token
     return False

@@ -203,7 +203,7 @@ def detect_wanted_person_arrested(text: str) -> Detection:
     appeal = find("wanted", "appeal", text) or shown
     if not appeal:
         return NO
-    arrested = find("wanted", "arrested", text)
+    arrested = find("wanted", "arrested", text) or (kept and find("wanted", "convicted", text))
     if not arrested:
         return Detection(False, True, f"{says(appeal)}; no arrest mentioned")
     removed = find("wanted", "removed", text)

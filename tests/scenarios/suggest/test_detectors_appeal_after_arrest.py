@@ -1,0 +1,70 @@
+"""A wanted appeal shown again after the arrest, in the wordings of sets 68-70: the picture
+"again" under the update, "back in custody", a conviction with the appeal re-posted. Near
+misses: an appeal that says no arrest has been made, and thanks for an appeal now done."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenarios.suggest import detect_wanted_person_arrested
+from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, check
+
+
+@pytest.mark.parametrize(
+    "text, expected, quoted",
+    [
+        (
+            "UPDATE: Craig Dunn has been caught in Canning Town this afternoon. Thanks for all "
+            "the RTs. Here's his picture again so you know it's him 👇",
+            SURE_YES,
+            "Here's his picture again",
+        ),
+        (
+            "terry lane back in custody after he was found in a flat in upper edmonton 🔒 his "
+            "mugshot's below again for every1 who helped",
+            SURE_YES,
+            "mugshot's below again",
+        ),
+        (
+            "Liam Stokes, 30, has been charged with robbery. I have attached his image again "
+            "below for anyone who missed it.",
+            SURE_YES,
+            "attached his image again",
+        ),
+        (
+            "the driver we appealed for yesterday was arrested this morning. The dashcam still "
+            "of him getting out of the car is below again.",
+            SURE_YES,
+            "below again",
+        ),
+        (
+            "Remember the man in this wanted poster? 👇 Daniel Osei was jailed at Wood Green "
+            "Crown Court on 22/10 for 5 years. Reposting the appeal pic as thanks to everyone.",
+            SURE_YES,
+            "was jailed",
+        ),
+        (
+            "who knows this lad? 📸 smashed up the bus shelter on fore st. UPDATE he's been "
+            "arrested, thanks all",
+            SURE_YES,
+            "he's been arrested",
+        ),
+        # near misses
+        (
+            "Do you recognise this man? We would like to speak to him about the theft of an "
+            "e-bike on King Street. No arrest has been made. Please call 101.",
+            NO,
+            None,
+        ),
+        (
+            "UPDATE: the two men who robbed the post office were sentenced 14/10 at Snaresbrook."
+            " Thanks to everyone who shared the CCTV.",
+            NO,
+            None,
+        ),
+    ],
+)
+def test_appeal_shown_after_the_arrest(text, expected, quoted):
+    found = check(detect_wanted_person_arrested, text, expected)
+    if quoted:
+        assert quoted in found.evidence
