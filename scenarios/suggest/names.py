@@ -42,6 +42,15 @@ _PLACE_AFTER = re.compile(
 _AGE_TOKEN = re.compile(rf"(?:{'|'.join(AGE_WORDS)})-years?-old", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _MAX_NAME_WORDS = 3
+# Where a first name alone is placed, which makes it identify someone: "Kyle from Langhedge
+# Lane", "Kieran of the Nightingale estate", "Dev at no. 14".
+_PLACED = re.compile(
+    r",?\s+(?:from|of|at|on|in)\s+(?:the\s+)?(?:(?:no\.?|number|flat)\s*\d+\b"
+    r"|(?:[\w'’-]+\s+){1,2}?(?:rd|road|st|street|lane|ln|ave|avenue|close|way|grove|gardens|"
+    r"gdns|court|crescent|drive|place|square|terrace|hill|estate|tower|house|block|flats|rise|"
+    r"walk|mews)\b)",
+    re.IGNORECASE,
+)
 # A nickname in quotes between a first name and a surname: " 'K-Dot' ", ' "Big Mike" '.
 _NICKNAME = re.compile(r" ['‘\"“][\w .&-]{1,16}['’\"”] ")
 
@@ -55,6 +64,9 @@ class Person:
     sure: bool = True  # False: only name-like (no known first name, age or title)
     officer: bool = False  # a rank or role comes first: an officer or official, not a suspect
     full: bool = True  # first and last name, or a title and surname; False: "Amy, 15"
+    placed: bool = (
+        False  # a first name alone, placed at a street or area: "Kyle from Langhedge Lane"
+    )
 
 
 @cache
@@ -170,6 +182,8 @@ def _person(text: str, run: list[re.Match[str]]) -> Person | None:
             return Person(text[start:end], start, end, age, True, officer, True)
         if known and age is not None:
             return Person(text[start:end], start, end, age, True, officer, False)
+        if known and _PLACED.match(text, end):
+            return Person(text[start:end], start, end, None, False, officer, False, placed=True)
         return None
     if known:
         if tokens[-1] in places and tokens[0] in places:

@@ -49,12 +49,13 @@ _ARRESTED_SELF = re.compile(
 
 
 def _suspects(text: str) -> list[Person]:
-    """Named civilians (a first name with an age names someone too: "14-year-old Jayden from
-    the Love Lane estate"), and officers named as the person arrested (not the arresting one)."""
+    """Named civilians (a first name with an age or a place names someone too: "14-year-old
+    Jayden", "Kyle from Langhedge Lane"), and officers named as the person arrested (not the
+    arresting one)."""
     return [
         person
         for person in find_people(text)
-        if (person.full or person.age is not None)
+        if (person.full or person.age is not None or person.placed)
         and (not person.officer or _ARRESTED_SELF.match(text, person.end))
     ]
 
@@ -119,9 +120,12 @@ def _named_with(
         if link in ("same", "pronoun"):
             if person.sure and not charged:
                 return Detection(True, True, f"{here}; no charge mentioned")
-            reason = (
-                "a charge is mentioned, not clearly of them" if charged else "may not be a name"
-            )
+            if charged:
+                reason = "a charge is mentioned, not clearly of them"
+            elif person.placed:
+                reason = "a first name and where they live may identify them"
+            else:
+                reason = "may not be a name"
             return Detection(True, False, f"{here}; {reason}")
         if link is None and weak is None and not charged:
             weak = (person, f"{here}; unclear who {what}")

@@ -81,3 +81,52 @@ def test_detectors_read_lower_case_names(detect, text, expected):
     found = check(detect, text, expected)
     if expected != NO:
         assert any(name in found.evidence for name in ("kemal yilmaz", "darren pike", "tyler"))
+
+
+@pytest.mark.parametrize(
+    "detect, text, expected, quoted",
+    [
+        (
+            detect_names_suspect_before_charge,
+            "Kieran from the Nightingale estate was arrested this morning after the stabbing.",
+            UNSURE_YES,
+            "'Kieran'",
+        ),
+        (
+            detect_names_suspect_before_charge,
+            "shout out to the lads who helped us grab the bloke nicking from the charity shop. "
+            "kyle from langhedge lane, ur not as fast as u think mate. he's in custody now",
+            UNSURE_YES,
+            "'kyle'",
+        ),
+        (
+            detect_names_cautioned_person,
+            "The lad who threw eggs at your window, Connor from Lodge Lane, has had a community "
+            "resolution and has written you an apology.",
+            UNSURE_YES,
+            "'Connor'",
+        ),
+        # A first name alone, placed nowhere, is not enough to identify anyone.
+        (
+            detect_names_suspect_before_charge,
+            "Thanks to Priya who called us. A man was arrested at the scene.",
+            NO,
+            None,
+        ),
+    ],
+)
+def test_a_first_name_placed_at_a_street_is_asked(detect, text, expected, quoted):
+    found = check(detect, text, expected)
+    if quoted:
+        assert quoted in found.evidence
+        assert "where they live may identify them" in found.evidence
+
+
+def test_the_arrest_as_a_possessive_noun():
+    found = check(
+        detect_names_suspect_before_charge,
+        "The Standard has the story on last night's arrest in Stratford, including the man's "
+        "name - Callum Reeves, 41, from Water Lane.",
+        SURE_YES,
+    )
+    assert "Callum Reeves" in found.evidence
