@@ -43,12 +43,16 @@ _AGE_TOKEN = re.compile(rf"(?:{'|'.join(AGE_WORDS)})-years?-old", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _MAX_NAME_WORDS = 3
 # Where a first name alone is placed, which makes it identify someone: "Kyle from Langhedge
-# Lane", "Kieran of the Nightingale estate", "Dev at no. 14".
+# Lane", "Kieran of the Nightingale estate", "Dev at no. 14", "Mo from the chippy on Wood Lane".
 _PLACED = re.compile(
     r",?\s+(?:from|of|at|on|in)\s+(?:the\s+)?(?:(?:no\.?|number|flat)\s*\d+\b"
-    r"|(?:[\w'’-]+\s+){1,2}?(?:rd|road|st|street|lane|ln|ave|avenue|close|way|grove|gardens|"
+    r"|(?:[\w'’-]+\s+){1,4}?(?:rd|road|st|street|lane|ln|ave|avenue|close|way|grove|gardens|"
     r"gdns|court|crescent|drive|place|square|terrace|hill|estate|tower|house|block|flats|rise|"
-    r"walk|mews)\b)",
+    r"walk|mews)\b"
+    # or at their work: "Gary from Heathway Tyres", "Mo from the chippy".
+    r"|(?:[\w'’-]+\s+)?(?:chippy|chip shop|barbers?|barber's|cafe|café|caff|garage|pub|takeaway|"
+    r"offy|off[- ]licen[cs]e|salon|gym|tyres|motors|kebab shop|corner shop|newsagents?|bookies|"
+    r"launderette)\b)",
     re.IGNORECASE,
 )
 # A nickname in quotes between a first name and a surname: " 'K-Dot' ", ' "Big Mike" '.

@@ -106,6 +106,19 @@ def test_detectors_read_lower_case_names(detect, text, expected):
             UNSURE_YES,
             "'Connor'",
         ),
+        (
+            detect_names_cautioned_person,
+            "Speed checks outside Eastbrook School. Nice to see Gary from Heathway Tyres "
+            "getting a ticket, practice what u preach mate",
+            UNSURE_YES,
+            "'Gary'",
+        ),
+        (
+            detect_names_cautioned_person,
+            "Also Mo from the chippy on Wood Lane, 3rd ticket this year, you know who you are!!",
+            UNSURE_YES,
+            "'Mo'",
+        ),
         # A first name alone, placed nowhere, is not enough to identify anyone.
         (
             detect_names_suspect_before_charge,
@@ -130,3 +143,13 @@ def test_the_arrest_as_a_possessive_noun():
         SURE_YES,
     )
     assert "Callum Reeves" in found.evidence
+
+
+def test_has_had_a_caution_is_a_caution():
+    found = check(
+        detect_names_cautioned_person,
+        "The lady who bought the stolen laptop, Kirsty Neal, has had a caution for handling "
+        "stolen goods.",
+        SURE_YES,
+    )
+    assert "has had a caution" in found.evidence
