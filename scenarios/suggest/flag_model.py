@@ -12,9 +12,10 @@ drafts are scored by a model trained without that writer (writers are held out i
 ``MAX_FOLDS`` groups), and the threshold is the highest
 score at which the detectors and the model together still catch ``target_recall`` of the
 flag's drafts, unless that would make fewer than ``min_precision`` of the drafts they flag
-right: a reader who is mostly wrong teaches officers to untick without reading. Then it is the
-highest that still catches ``RECALL_FLOOR`` (the goal) that precisely, or failing that the
-threshold that catches most while staying precise. Scikit-learn, seeded; no Django.
+right: a reader who is mostly wrong teaches officers to untick without reading, or
+``MARGIN_COST`` less precise than stopping at ``RECALL_FLOOR`` (the goal). Then it is the
+highest that still catches ``RECALL_FLOOR`` that precisely, or failing that the threshold
+that catches most while staying precise. Scikit-learn, seeded; no Django.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ CUE_WEIGHT = 0.5
 # target recall); where that margin would cost precision, the threshold stops here instead of
 # asking about ever more drafts to creep towards it.
 RECALL_FLOOR = 0.95
+# The margin above the floor is bought only while it costs at most this much precision: a
+# threshold that catches 97% at 75% precision, where 95% came at 83%, asks about many more
+# innocent drafts to catch a few more flagged ones.
+MARGIN_COST = 0.05
 # Writers held out together when training chooses the thresholds, at most.
 MAX_FOLDS = 7
 # A quoted sentence longer than this is cut at a word break (the quote stays verbatim).
@@ -185,12 +190,14 @@ def _threshold(
     target_recall: float,
     min_precision: float,
     recall_floor: float | None = None,
+    margin_cost: float | None = None,
 ) -> float:
     """The threshold at which the detectors and the model together catch ``target_recall`` of
     the positives (the highest such), provided at least ``min_precision`` of what they raise is
-    right. When no threshold manages both: the highest that still catches ``recall_floor`` of
-    them that precisely; failing that, the one that catches most while staying precise. 1.0
-    when even the model's surest scores would be wrong too often."""
+    right, and (with ``margin_cost``) that it is at most that much less precise than the
+    highest threshold catching ``recall_floor``. When no threshold manages it: the highest that
+    still catches ``recall_floor`` of them precisely; failing that, the one that catches most
+    while staying precise. 1.0 when even the model's surest scores would be wrong too often."""
     positive_ = np.asarray(positive, dtype=bool)
     caught_ = np.asarray(caught, dtype=bool)
     positives = int(positive_.sum())
@@ -210,14 +217,19 @@ def _threshold(
     )
     precise = hits >= min_precision * raised
     enough = precise & (hits >= target_recall * positives)
+    at_floor = precise & (hits >= recall_floor * positives) if recall_floor is not None else None
     if enough.any():
-        return float(candidates[np.argmax(enough)])
+        chosen = int(np.argmax(enough))
+        if margin_cost is not None and at_floor is not None and at_floor.any():
+            floor = int(np.argmax(at_floor))
+            floor_precision = hits[floor] / max(1, raised[floor])
+            if hits[chosen] < (floor_precision - margin_cost) * raised[chosen]:
+                return float(candidates[floor])
+        return float(candidates[chosen])
     if not precise.any():
         return 1.0
-    if recall_floor is not None:
-        good = precise & (hits >= recall_floor * positives)
-        if good.any():
-            return float(candidates[np.argmax(good)])
+    if at_floor is not None and at_floor.any():
+        return float(candidates[np.argmax(at_floor)])
     # The first (highest) of the thresholds that catch most while staying precise.
     best = np.flatnonzero(precise)[np.argmax(hits[precise])]
     return float(candidates[best])
@@ -276,7 +288,13 @@ class FlagModel:
             positive = [flag in post.flags for post in posts]
             by_detectors = [caught(post.text, flag) for post in posts]
             threshold = _threshold(
-                held_out[flag], positive, by_detectors, target_recall, min_precision, RECALL_FLOOR
+                held_out[flag],
+                positive,
+                by_detectors,
+                target_recall,
+                min_precision,
+                RECALL_FLOOR,
+                MARGIN_COST,
             )
             thresholds[flag] = round(threshold, 4)
             raised = [

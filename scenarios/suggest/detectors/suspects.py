@@ -241,14 +241,19 @@ def _ethnic_person() -> re.Pattern[str]:
     return re.compile(
         # An item of a description list beside a height, build or age: "6ft, white, slim".
         rf"(?<!\w)(?:{build}),\s+(?:{adjectives})(?=\s*[,.;)]|\s+(?:and|with)\b)"
-        rf"|(?:(?<=[,:(])\s*|(?<=\bis\s)|(?<=\bwas\s))(?:{adjectives}),\s+(?:{build})(?!\w)|"
+        rf"|(?:(?<=[,:(])\s*|(?<=\bis\s)|(?<=\bwas\s)|(?<=[.!?]\s)|^)(?:{adjectives}),\s+"
+        rf"(?:{build})(?!\w)|"
         rf"(?<!\w)(?:{adjectives})(?:[\s-]+(?:young|older|middle-aged|tall|short|slim|stocky|"
         rf"heavy|heavily built|teenage|adult|elderly|\d{{1,2}}[- ]year[- ]old))?\s+(?:{persons})"
         r"(?!\w)"
         rf"|\bdescribed\s+(?:[\w'-]+\s+){{0,5}}?as\s+(?:being\s+)?(?:an?\s+)?(?:{adjectives})(?!\w)"
         rf"|\b(?:he|she|they|both|all|each|the\s+(?:[\w-]+\s+)?(?:{_SUBJECTS}))\s+"
         rf"(?:is|was|were|are)\s+(?:{adjectives})(?=\s*[,.;]|\s+and\b)"
-        rf"|\b(?:both|all)\s+(?:{adjectives})(?=\s*[,.;]|\s+and\b)",
+        rf"|\b(?:both|all)\s+(?:{adjectives})(?=\s*[,.;]|\s+and\b)"
+        # What someone thinks they are: "two men in their 20s who they think are Romanian".
+        rf"|\b(?:they|we|residents|witnesses|victims?|neighbours)\s+(?:think|thought|believe|"
+        rf"believed|reckon|say|said)\s+(?:they\s+|he\s+|she\s+)?(?:are|is|was|were)\s+"
+        rf"(?:{adjectives})(?!\w)",
         re.IGNORECASE,
     )
 

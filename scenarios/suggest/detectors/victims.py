@@ -69,8 +69,14 @@ def detect_identifies_sexual_offence_victim(text: str) -> Detection:
     weak = None
     for clue in find_all("sexual", "clues", text):
         first = _ROLE_CLUE.match(clue.group(0))
-        if first and first.group(1)[0].isupper() and first.group(1) in ordinary:
-            continue  # "The student": no institution named
+        rest = clue.group(0)[first.end() :] if first else ""
+        if (
+            first
+            and first.group(1)[0].isupper()
+            and first.group(1) in ordinary
+            and not any(word[0].isupper() for word in rest.split())
+        ):
+            continue  # "The student": no institution named ("Year 8 at Harris" names one)
         start, end = sentence_at(spans, clue.start())
         if not (victim_words.search(text, start, end) or start <= offence.start() < end):
             continue

@@ -49,7 +49,26 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, check
             SURE_YES,
             "he's been arrested",
         ),
+        (
+            "Here's the doorbell footage of the Worcester Ave burglar again 👀 Arrested & "
+            "charged yesterday.",
+            SURE_YES,
+            "Here's the doorbell footage of the Worcester Ave burglar again",
+        ),
+        (
+            "ESCAPED PRISONER Lee Granger, 38 [photo] - don't approach, 999 if seen. UPDATE: "
+            "found & arrested in Enfield last night, back inside 👍",
+            SURE_YES,
+            "ESCAPED PRISONER",
+        ),
+        (
+            "APPEAL still open 👇 pic of the man we want to identify re: the theft of charity "
+            "tins. (We've actually had him in custody since Tuesday)",
+            SURE_YES,
+            "had him in custody",
+        ),
         # near misses
+        ("WANTED: Jermaine Bailey, 26. Do not approach - call 999.", NO, None),
         (
             "Do you recognise this man? We would like to speak to him about the theft of an "
             "e-bike on King Street. No arrest has been made. Please call 101.",

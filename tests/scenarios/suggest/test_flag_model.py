@@ -132,21 +132,38 @@ def test_threshold_stops_at_the_floor_when_the_target_costs_precision():
     assert _threshold(scores, positive, nothing, 1.0, 0.85, 1.0) == 0.7
 
 
-def _threshold_by_counting(scores, positive, caught, target_recall, min_precision, floor):
+def test_threshold_stops_at_the_floor_when_the_margin_costs_too_much_precision():
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5]
+    positive = [True, True, True, False, True]
+    nothing = [False] * 5
+    # All 4 are caught at 0.5 (4 of 5 right, 80%); three quarters at 0.7 (3 of 3, 100%).
+    assert _threshold(scores, positive, nothing, 1.0, 0.7, 0.75) == 0.5
+    # The last quarter costs 20 points of precision: with at most 10 to spend, stop at 0.7.
+    assert _threshold(scores, positive, nothing, 1.0, 0.7, 0.75, 0.1) == 0.7
+    # With 20 to spend it is bought.
+    assert _threshold(scores, positive, nothing, 1.0, 0.7, 0.75, 0.2) == 0.5
+
+
+def _threshold_by_counting(
+    scores, positive, caught, target_recall, min_precision, floor, margin_cost=None
+):
     """The rule as written in _threshold's docstring, one threshold at a time."""
     positives = sum(positive)
     if not positives:
         return 1.0
-    best, best_hits, at_floor = 1.0, -1, None
+    best, best_hits, at_floor, floor_precision = 1.0, -1, None, None
     for threshold in sorted({max(LOWEST_THRESHOLD, s) for s in scores} | {1.0}, reverse=True):
         raised = [c or s >= threshold for c, s in zip(caught, scores, strict=True)]
         hits = sum(p and r for p, r in zip(positive, raised, strict=True))
         if hits < min_precision * sum(raised):
             continue
-        if hits >= target_recall * positives:
-            return threshold
         if floor is not None and at_floor is None and hits >= floor * positives:
-            at_floor = threshold
+            at_floor, floor_precision = threshold, hits / max(1, sum(raised))
+        if hits >= target_recall * positives:
+            costly = margin_cost is not None and at_floor is not None
+            if costly and hits < (floor_precision - margin_cost) * sum(raised):
+                return at_floor
+            return threshold
         if hits > best_hits:
             best, best_hits = threshold, hits
     return best if at_floor is None else at_floor
@@ -164,15 +181,16 @@ _DRAFT = st.tuples(
     target_recall=st.sampled_from([0.5, 0.9, 0.97, 1.0]),
     min_precision=st.sampled_from([0.0, 0.4, 0.75, 1.0]),
     floor=st.sampled_from([None, 0.3, 0.6, 0.95]),
+    margin_cost=st.sampled_from([None, 0.0, 0.03, 0.2]),
 )
 def test_threshold_agrees_with_counting_at_every_threshold(
-    drafts, target_recall, min_precision, floor
+    drafts, target_recall, min_precision, floor, margin_cost
 ):
     # Training counts every candidate threshold at once; the rule is the plain count.
     scores = [score for score, _, _ in drafts]
     positive = [flag for _, flag, _ in drafts]
     caught = [seen for _, _, seen in drafts]
-    args = (scores, positive, caught, target_recall, min_precision, floor)
+    args = (scores, positive, caught, target_recall, min_precision, floor, margin_cost)
     assert _threshold(*args) == _threshold_by_counting(*args)
 
 

@@ -1,0 +1,45 @@
+"""A suspect's ethnicity in the wordings of sets 66-71: a description that opens a sentence
+("White, 30s, shaved head"), accents ("the callers had Indian accents"), what witnesses think
+("two men who they think are Romanian"). Near misses: a community post, a victim described."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenarios.suggest import detect_gives_ethnicity_or_nationality
+from tests.scenarios.suggest.test_detectors_law import NO, UNSURE_YES, check
+
+
+@pytest.mark.parametrize(
+    "text, expected, quoted",
+    [
+        (
+            "Police want to speak to this man (pic) about a robbery at the Heathway Tesco "
+            "Express. White, 30s, shaved head, neck tattoo. Recognise him?",
+            UNSURE_YES,
+            "White, 30s",
+        ),
+        (
+            "2 elderly residents in Whitton called by 'police officers' asking them to withdraw "
+            "cash. Both said the callers had Indian accents.",
+            UNSURE_YES,
+            "Indian accents",
+        ),
+        (
+            "Both victims describe two men in their 20s who they think are Romanian, one in a "
+            "black North Face puffer.",
+            UNSURE_YES,
+            "they think are Romanian",
+        ),
+        ("Lovely chat with the Irish travellers' liaison group at the community centre.", NO, None),
+        (
+            "A 58-year-old Somali man was punched at the bus stop. Witnesses please call 101.",
+            (False, True),
+            None,
+        ),
+    ],
+)
+def test_descriptions(text, expected, quoted):
+    found = check(detect_gives_ethnicity_or_nationality, text, expected)
+    if quoted:
+        assert quoted in found.evidence
