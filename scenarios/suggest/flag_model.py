@@ -32,7 +32,7 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.preprocessing import FunctionTransformer
 
 from scenarios.suggest.detection import sentences
-from scenarios.suggest.detectors import flag_detections
+from scenarios.suggest.detectors import CACHED_TEXTS, flag_detections
 from scenarios.suggest.features import char_ngrams, normalise
 from scenarios.suggest.folds import FoldFeatures
 from scenarios.suggest.lexicon import LabelledPost, cue_sections, cues
@@ -63,7 +63,7 @@ _AGE = re.compile(
 )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CACHED_TEXTS)
 def _cue_row(text: str) -> tuple[float, ...]:
     """What the detectors see, as features: each cue list found or not; each detector's
     answer (yes and sure, yes but unsure, no though it saw a cue); who is named. Kept per

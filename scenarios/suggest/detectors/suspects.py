@@ -250,6 +250,10 @@ def _ethnic_person() -> re.Pattern[str]:
         rf"|\b(?:he|she|they|both|all|each|the\s+(?:[\w-]+\s+)?(?:{_SUBJECTS}))\s+"
         rf"(?:is|was|were|are)\s+(?:{adjectives})(?=\s*[,.;]|\s+and\b)"
         rf"|\b(?:both|all)\s+(?:{adjectives})(?=\s*[,.;]|\s+and\b)"
+        # An item beside a name's age: "Marek Nowak, 35, Polish, with ...", "(Romanian, 29)";
+        # a guess from the footage: "Algerian by the look of the CCTV".
+        rf"|(?<=\d,\s)(?:{adjectives})(?=,)|(?<=\()(?:{adjectives}),\s*\d{{1,2}}(?=\))"
+        rf"|(?<!\w)(?:{adjectives})\s+by the look of"
         # What someone thinks they are: "two men in their 20s who they think are Romanian".
         rf"|\b(?:they|we|residents|witnesses|victims?|neighbours)\s+(?:think|thought|believe|"
         rf"believed|reckon|say|said)\s+(?:they\s+|he\s+|she\s+)?(?:are|is|was|were)\s+"

@@ -67,6 +67,29 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, check
             SURE_YES,
             "had him in custody",
         ),
+        (
+            "Gavin Shields has been recaptured in Thornton Heath 👍 Pic & description left below "
+            "so people know who he was.",
+            SURE_YES,
+            "Pic & description left below",
+        ),
+        (
+            "HMP Ford absconder possibly headed to Norbury, tattoo on his neck. UPDATE: caught "
+            "this morning on London Rd, leaving this up for info.",
+            SURE_YES,
+            "UPDATE: caught",
+        ),
+        (
+            "WANTED: man for robbery. If u see him call 999. UPDATE he's in custody now, ty",
+            SURE_YES,
+            "he's in custody",
+        ),
+        (
+            "Full appeal + CCTV of the man we want to trace is here (FYI he walked into Bromley "
+            "nick with his solicitor last night but the page will stay up a few days)",
+            SURE_YES,
+            "walked into Bromley nick with",
+        ),
         # near misses
         ("WANTED: Jermaine Bailey, 26. Do not approach - call 999.", NO, None),
         (

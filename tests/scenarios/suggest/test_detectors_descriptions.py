@@ -1,6 +1,7 @@
-"""A suspect's ethnicity in the wordings of sets 66-71: a description that opens a sentence
+"""A suspect's ethnicity in the wordings of sets 66-74: a description that opens a sentence
 ("White, 30s, shaved head"), accents ("the callers had Indian accents"), what witnesses think
-("two men who they think are Romanian"). Near misses: a community post, a victim described."""
+("two men who they think are Romanian"), an item beside the age ("Marek Nowak, 35, Polish,").
+Near misses: a community post, a champion's nationality, a victim described."""
 
 from __future__ import annotations
 
@@ -31,6 +32,23 @@ from tests.scenarios.suggest.test_detectors_law import NO, UNSURE_YES, check
             UNSURE_YES,
             "they think are Romanian",
         ),
+        (
+            "Charged: Marek Nowak, 35, Polish, with 4 burglaries in Norbury.",
+            (True, True),
+            "'Polish'",
+        ),
+        (
+            "wanted man Darius Popescu (Romanian, 29) was picked up in Bow last night",
+            (True, True),
+            "Romanian, 29",
+        ),
+        (
+            "Phone snatches up around Mile End stn. Mostly lads on e-bikes, Algerian by the look "
+            "of the CCTV",
+            UNSURE_YES,
+            "Algerian by the look of",
+        ),
+        ("Well done to Aisha Khan, 17, British champion at the boxing club!", NO, None),
         ("Lovely chat with the Irish travellers' liaison group at the community centre.", NO, None),
         (
             "A 58-year-old Somali man was punched at the bus stop. Witnesses please call 101.",

@@ -19,6 +19,8 @@ from scenarios.suggest import (
     word_lists_digest,
 )
 from scenarios.suggest import model as model_module
+from scenarios.suggest.detectors import flag_detections
+from scenarios.suggest.flag_model import _cue_row
 from scenarios.suggest.training import training_set
 from tests.scenarios.suggest.conftest import SITE_SEED
 
@@ -183,3 +185,11 @@ def test_examples_file_covers_every_topic_with_varied_posts():
     # No post is a copy of a template's wording: few share their first five words.
     openings = [" ".join(re.findall(r"\w+", text.lower())[:5]) for text in texts]
     assert len(set(openings)) > 0.95 * len(openings)
+
+
+def test_the_answer_caches_hold_every_labelled_draft_with_room_to_grow():
+    # Training asks for each draft's answers once per fold, in order: a cache that cannot hold
+    # them all evicts each draft just before it is asked again, and training slows 2.5 times.
+    drafts = len(labelled_posts())
+    for cached in (flag_detections, _cue_row):
+        assert cached.cache_info().maxsize >= 1.5 * drafts
