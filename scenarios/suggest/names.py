@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from scenarios.suggest.lexicon import cue_list, words
 
@@ -68,9 +68,7 @@ class Person:
     sure: bool = True  # False: only name-like (no known first name, age or title)
     officer: bool = False  # a rank or role comes first: an officer or official, not a suspect
     full: bool = True  # first and last name, or a title and surname; False: "Amy, 15"
-    placed: bool = (
-        False  # a first name alone, placed at a street or area: "Kyle from Langhedge Lane"
-    )
+    placed: bool = False  # a first name placed at a street or work: "Kyle from Langhedge Lane"
 
 
 @cache
@@ -268,7 +266,10 @@ def _cased(text: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=1024)
 def _readable(text: str) -> str:
+    """``text`` as the name finder reads it. Kept per text: every detector asks for the people
+    in the same draft, one after another."""
     return _cased(text) if _lower_case(text) else text
 
 
@@ -279,7 +280,10 @@ def find_people(text: str) -> list[Person]:
     for run in _runs(source):
         person = _person(source, run)
         if person is not None:
-            found.append(replace(person, name=text[person.start : person.end]))
+            # The name as written, not as re-cased.
+            found.append(
+                person if source is text else replace(person, name=text[person.start : person.end])
+            )
     return found
 
 
