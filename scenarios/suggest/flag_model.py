@@ -220,8 +220,9 @@ def _threshold(
     at_floor = precise & (hits >= recall_floor * positives) if recall_floor is not None else None
     if enough.any():
         chosen = int(np.argmax(enough))
-        if margin_cost is not None and at_floor is not None and at_floor.any():
-            floor = int(np.argmax(at_floor))
+        # Stopping at the floor instead needs a floor at or above the chosen threshold.
+        floor = int(np.argmax(at_floor)) if at_floor is not None and at_floor.any() else None
+        if margin_cost is not None and floor is not None and floor <= chosen:
             floor_precision = hits[floor] / max(1, raised[floor])
             if hits[chosen] < (floor_precision - margin_cost) * raised[chosen]:
                 return float(candidates[floor])

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scenarios.rules import initial_rulebook
@@ -182,6 +182,14 @@ _DRAFT = st.tuples(
     min_precision=st.sampled_from([0.0, 0.4, 0.75, 1.0]),
     floor=st.sampled_from([None, 0.3, 0.6, 0.95]),
     margin_cost=st.sampled_from([None, 0.0, 0.03, 0.2]),
+)
+@example(
+    # A target below the floor: the floor's threshold is lower, so no place to stop instead.
+    drafts=[(0.0, False, True), (0.0, True, True), (0.08, True, False)],
+    target_recall=0.5,
+    min_precision=0.0,
+    floor=0.6,
+    margin_cost=0.0,
 )
 def test_threshold_agrees_with_counting_at_every_threshold(
     drafts, target_recall, min_precision, floor, margin_cost
