@@ -90,10 +90,10 @@ def _cue_row(text: str) -> tuple[float, ...]:
 
 # What a flag needs before the reader may raise it: by its definition, a flag cannot hold of a
 # draft that mentions none of these (no arrest, charge or court: no active case; no sexual
-# offence: no victim of one). The detectors' own cue lists, and [possible] in lexicon.toml for
-# the wordings they leave to the reader. A flag not listed (an allegation can be about anyone)
-# is always possible. The thresholds are chosen with the same rule applied, so what it rules
-# out lets the reader ask about more of the rest at the same precision.
+# offence: no victim of one; no word of wrong: no allegation). The detectors' own cue lists,
+# and [possible] in lexicon.toml for the wordings they leave to the reader. The thresholds are
+# chosen with the same rule applied, so what it rules out lets the reader ask about more of the
+# rest at the same precision.
 POSSIBLE = {
     "prejudicial_content": (
         ("prejudicial", "active"),
@@ -119,6 +119,20 @@ POSSIBLE = {
     "identifies_sexual_offence_victim": (("sexual", "offences"), ("possible", "sexual")),
     "identifies_child_in_proceedings": (("child", "words"), ("possible", "child")),
     "names_cautioned_person": (("caution", "cues"), ("possible", "caution")),
+    "unproven_allegation": (
+        ("allegation", "strong"),
+        ("allegation", "weak"),
+        ("allegation", "misconduct"),
+        ("allegation", "finding"),
+        ("arrest", "cues"),
+        ("charge", "cues"),
+        ("conviction", "cues"),
+        ("caution", "cues"),
+        ("sexual", "offences"),
+        ("possible", "proceedings"),
+        ("possible", "sexual"),
+        ("possible", "allegation"),
+    ),
 }
 
 

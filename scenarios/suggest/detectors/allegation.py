@@ -223,13 +223,27 @@ _OFFICER_ACT = re.compile(
 )
 
 
+# Or a complaint about them, just before the name: "the complaints about PC Gareth Malone".
+_COMPLAINED_OF = re.compile(
+    r"complain\w*\s+(?:about|against|over)\s+(?:(?:the\s+)?(?:PC|PCSO|PS|Sgt|DC|DS|Insp|"
+    r"Inspector|Sergeant|Constable|Officer)\.?\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _officer_accused(text: str) -> Detection | None:
     """A named officer said to be suspended or investigated, with no finding yet: the post
     says they did wrong. Asked, not asserted: the officer may be named as a witness."""
     officers = [
         p
         for p in find_people(text)
-        if p.officer and p.full and p.sure and _OFFICER_ACT.match(text, p.end)
+        if p.officer
+        and p.full
+        and p.sure
+        and (
+            _OFFICER_ACT.match(text, p.end)
+            or _COMPLAINED_OF.search(text, max(0, p.start - 60), p.start)
+        )
     ]
     misconduct = find("allegation", "misconduct", text)
     if not officers or not misconduct or find("allegation", "finding", text):

@@ -211,6 +211,17 @@ def test_prejudicial_content(text, expected):
         # only a hint near a named business: ask
         ("Lots of people say the car wash on Old Kent Road is dodgy.", UNSURE_YES),
         ("Kebab King on Rye Lane is selling something, we hear.", UNSURE_YES),
+        # a named officer complained about, the hearing still to come: ask; after it: no
+        (
+            "Re the complaints about PC Gareth Malone: people had good reason to complain. "
+            "Misconduct hearing is in Jan.",
+            UNSURE_YES,
+        ),
+        (
+            "Re the complaints about PC Gareth Malone: the misconduct hearing found the "
+            "complaints not proven.",
+            NO,
+        ),
     ],
 )
 def test_unproven_allegation(text, expected):

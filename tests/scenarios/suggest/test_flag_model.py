@@ -331,12 +331,36 @@ def test_the_quote_is_chosen_by_the_sentences_words_with_the_drafts_cues():
         ),
         ("Known burglar 'Shady' was arrested in Feltham", "names_suspect_before_charge", True),
         ("The man behind @BigTee_E13 was arrested", "names_suspect_before_charge", True),
-        # an allegation can be about anyone: never ruled out
+        # an allegation says someone did wrong: shops, bars and councillors alone say nothing
         ("The bloke at number 9 is dealing", "unproven_allegation", True),
+        (
+            "Cuppa with a Copper this Saturday from 11am at the Rye Lane market café",
+            "unproven_allegation",
+            False,
+        ),
+        ("Cllr Paul Bell says Brockley needs more police", "unproven_allegation", False),
+        (
+            "Don't take ur car to 'AutoFix Express' under the arches on Globe Rd",
+            "unproven_allegation",
+            True,
+        ),
+        (
+            "Cllr Mays has been tipping the lads off when we plan ops",
+            "unproven_allegation",
+            True,
+        ),
     ],
 )
 def test_the_reader_only_raises_a_flag_the_draft_makes_possible(text, flag, expected):
     assert possible(text, flag) is expected
+
+
+def test_a_word_of_wrong_is_in_nearly_every_labelled_allegation():
+    # The gate must not cost the reader the allegations it learnt from: an allegation it
+    # rules out can only be caught by the detectors' own lists.
+    allegations = [p.text for p in labelled_posts() if "unproven_allegation" in p.flags]
+    ruled_out = [text for text in allegations if not possible(text, "unproven_allegation")]
+    assert len(ruled_out) <= 0.015 * len(allegations), ruled_out[:5]
 
 
 def test_a_flag_the_draft_rules_out_is_not_raised(flag_model):

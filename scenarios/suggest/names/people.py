@@ -1,4 +1,4 @@
-"""A simple, pure heuristic for people's names in a post.
+"""People named in a post: a simple, pure heuristic.
 
 A run of capitalised words is a person's name when its first word is a known first name
 (data/first_names.toml), or when an age or a title goes with it ("Dale Prior, 32,",
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from scenarios.suggest.lexicon import cue_list, words
+from scenarios.suggest.names.recase import readable
+from scenarios.suggest.names.tokens import TOKEN, capitalised, greetings, name_sets
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 # An age after a name: "Tom Reid, 22," or "(22)"; not a time or a number ("Hanger Lane, 01:20").
 _AGE_AFTER = re.compile(
     r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b(?![:.]\d)|\((\d{1,2})\)|,?\s+aged\s+(\d{1,2})\b"
@@ -39,7 +40,7 @@ _PLACE_AFTER = re.compile(
     r"\s+(?:estate|estates|school|academy|college|park|station|house|centre|center|ward|tower|"
     r"block|flats|gardens|road|street|lane|avenue|hospital|library|leisure centre)\b"
 )
-_AGE_TOKEN = re.compile(rf"(?:{'|'.join(AGE_WORDS)})-years?-old", re.IGNORECASE)
+_AGETOKEN = re.compile(rf"(?:{'|'.join(AGE_WORDS)})-years?-old", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _MAX_NAME_WORDS = 3
 # Where a first name alone is placed, which makes it identify someone: "Kyle from Langhedge
@@ -72,23 +73,6 @@ class Person:
 
 
 @cache
-def _sets():
-    first = words("first_names", "names")
-    places = words("places", "boroughs") | words("places", "areas")
-    hard = words("places", "street_hard")
-    soft = words("places", "street_soft")
-    ordinary = words("places", "common") | words("places", "organisations")
-    ranks = words("places", "ranks")
-    titles = words("places", "honorifics")
-    return first, places, hard, soft, ordinary, ranks, titles
-
-
-@cache
-def _greetings() -> frozenset[str]:
-    return words("places", "greetings")
-
-
-@cache
 def _trade() -> re.Pattern[str]:
     """A word that makes a capitalised run a business or a school, not a person: "Dunmore
     Plumbing", "Kwik Fix Motors", "Elmcroft High"."""
@@ -100,21 +84,17 @@ def _trade() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{fragment})" for fragment in fragments), re.IGNORECASE)
 
 
-def _capitalised(token: str) -> bool:
-    return token[0].isupper() and any(c.islower() for c in token[1:])
-
-
 def _runs(text: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised words separated by single spaces, or by a nickname in quotes
     ("Jaswant 'JD' Dhillon"), not inside handles or hashtags."""
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     nicknames = [(m.start(), m.end()) for m in _NICKNAME.finditer(text)]
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         start = match.start()
         if any(s < start < e for s, e in nicknames):
             continue  # the nickname's own words: the run goes on after it
-        ok = _capitalised(match.group()) and (start == 0 or text[start - 1] not in "@#/.")
+        ok = capitalised(match.group()) and (start == 0 or text[start - 1] not in "@#/.")
         gap = text[current[-1].end() : start] if current else ""
         if ok and current and (gap == " " or _NICKNAME.fullmatch(gap)):
             current.append(match)
@@ -143,15 +123,15 @@ def years(age: str) -> int:
 
 
 def _person(text: str, run: list[re.Match[str]]) -> Person | None:
-    first, places, hard, soft, ordinary, ranks, titles = _sets()
+    first, places, hard, soft, ordinary, ranks, titles = name_sets()
     tokens = [m.group() for m in run]
-    if tokens[0] in _greetings():
+    if tokens[0] in greetings():
         return None  # the one the reply is to
     officer = title = False
     before = _RANK_BEFORE.search(text, max(0, run[0].start() - 12), run[0].start())
     if before and before.group(1) in ranks:
         officer = True
-    while tokens and _AGE_TOKEN.fullmatch(tokens[0]):
+    while tokens and _AGETOKEN.fullmatch(tokens[0]):
         tokens.pop(0)  # "Seventeen-year-old Jordan Price": the age, not a name
         run = run[1:]
     while tokens and (tokens[0] in ordinary or tokens[0] in ranks or tokens[0] in titles):
@@ -202,80 +182,9 @@ def _person(text: str, run: list[re.Match[str]]) -> Person | None:
     return Person(text[start:end], start, end, age, False, officer)
 
 
-# Some officers write every word in lower case ("darren pike from town rd got a caution"). Such
-# a post is read with its names capitalised; every offset stays, so quotes stay verbatim.
-_LOWER_WORD = re.compile(r"(?<![@#/\w])[a-z][\w'’-]*")
-# An age as a name's: "kemal yilmaz, 29, of town rd", not "11 faces shared, 8 arrested".
-_AGE_NEXT = re.compile(
-    r"\s*(?:,\s*(?:aged\s+)?\d{1,2}|\(\d{1,2}\))(?:\s*[,)]|\s+(?:from|of|who|is|was|has|and)\b|\.(?:\s|$)|$)"
-)
-_POSSESSIVE = re.compile(r"['’]")
-
-
-def _lower_case(text: str) -> bool:
-    """A post written in lower case: at most one capitalised word in 25 (a "Reply to" or an
-    "UPDATE" apart), and long enough to tell."""
-    tokens = [
-        m for m in _TOKEN.finditer(text) if m.start() == 0 or text[m.start() - 1] not in "@#/."
-    ]
-    capitalised = sum(_capitalised(m.group()) for m in tokens)
-    return len(tokens) >= 6 and capitalised <= 1 + len(tokens) // 25
-
-
-@cache
-def _not_surnames() -> frozenset[str]:
-    common = {word.lower() for word in words("places", "common")}
-    return words("first_names", "not_surnames") | common
-
-
-def _cased(text: str) -> str:
-    """``text`` with the names of a lower-case post capitalised: a known first name (not one
-    that is also an everyday word) and the word after it unless that word is never a surname
-    ("darren pike"), and two words before an age ("kemal yilmaz, 29")."""
-    first = _sets()[0]
-    everyday, stop = words("first_names", "also_words"), _not_surnames()
-    chars = list(text)
-    tokens = list(_LOWER_WORD.finditer(text))
-
-    def capitalise(match: re.Match[str]) -> None:
-        chars[match.start()] = chars[match.start()].upper()
-
-    for i, match in enumerate(tokens):
-        token = match.group()
-        base = _POSSESSIVE.split(token)[0]
-        if base in everyday or base.capitalize() not in first:
-            continue
-        capitalise(match)
-        following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (
-            token == base  # "marlon's 15": the possessive ends the name
-            and following is not None
-            and text[match.end() : following.start()] == " "
-            and following.group() not in stop
-        ):
-            capitalise(following)
-    for a, b in zip(tokens, tokens[1:], strict=False):
-        if (
-            text[a.end() : b.start()] == " "
-            and _AGE_NEXT.match(text, b.end())
-            and a.group() not in stop
-            and b.group() not in stop
-        ):
-            capitalise(a)
-            capitalise(b)
-    return "".join(chars)
-
-
-@lru_cache(maxsize=1024)
-def _readable(text: str) -> str:
-    """``text`` as the name finder reads it. Kept per text: every detector asks for the people
-    in the same draft, one after another."""
-    return _cased(text) if _lower_case(text) else text
-
-
 def find_people(text: str) -> list[Person]:
     """The people named in ``text``, in order: known names, and name-like runs (sure=False)."""
-    source = _readable(text)
+    source = readable(text)
     found = []
     for run in _runs(source):
         person = _person(source, run)
@@ -299,11 +208,11 @@ def names_anyone(text: str) -> bool:
     ("Hi Priya"), a nickname in quotes, or an account. A flag about naming someone needs one."""
     if find_people(text) or _QUOTED.search(text) or _HANDLE_INSIDE.search(text):
         return True
-    first = _sets()[0]
+    first = name_sets()[0]
     previous = ""
-    for match in _TOKEN.finditer(_readable(text)):
+    for match in TOKEN.finditer(readable(text)):
         token = match.group()
-        if token in first and _capitalised(token) and previous.capitalize() not in _greetings():
+        if token in first and capitalised(token) and previous.capitalize() not in greetings():
             return True
         previous = token
     return False
