@@ -7,6 +7,10 @@ import re
 from functools import cache
 
 from scenarios.suggest.detection import NO, Detection, find, q, says, sentence_at, sentences
+from scenarios.suggest.detectors.suspects import (
+    detect_names_suspect_before_charge,
+    detect_prejudicial_content,
+)
 from scenarios.suggest.lexicon import cue_list, cues, words
 from scenarios.suggest.names import find_people
 
@@ -254,7 +258,36 @@ def _officer_accused(text: str) -> Detection | None:
     return Detection(True, False, f"{named}; no finding, charge or conviction mentioned")
 
 
+# What an arrest was for, just before the cue: "arrested on suspicion of handling stolen".
+_REPORTED = re.compile(
+    r"\b(?:suspicion of|(?:arrested|nicked|held|detained) (?:for|over)|in connection with)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
 def detect_unproven_allegation(text: str) -> Detection:
+    found = _allegation(text)
+    if found.value is True:
+        return found
+    return _said_of_the_arrested(text) or found
+
+
+def _said_of_the_arrested(text: str) -> Detection | None:
+    """Someone named after an arrest, not charged, and said or implied to have done it
+    ("Kyle Brennan, 29, nicked ... he's done this loads of times"): prejudicial content, and an
+    allegation too, as no charge or conviction backs it. Asked: both readings are heuristics."""
+    named = detect_names_suspect_before_charge(text)
+    if named.value is not True:
+        return None
+    guilt = detect_prejudicial_content(text)
+    if guilt.value is not True:
+        return None
+    implied = guilt.evidence.split("; ")[0]
+    return Detection(True, False, f"{named.evidence}; and {implied}")
+
+
+def _allegation(text: str) -> Detection:
     officer = _officer_accused(text)
     if officer:
         return officer
@@ -268,32 +301,37 @@ def detect_unproven_allegation(text: str) -> Detection:
         return Detection(False, True, f"{says(cue)}; no identifiable person or business")
     backed = find("conviction", "cues", text) or find("charge", "cues", text)
     spans = sentences(text)
-    best: tuple[int, str] | None = None  # (strength, evidence): 2 sure, 1 unsure
+    best: tuple[int, str, re.Match[str]] | None = None  # strength (2 sure, 1 unsure), evidence, cue
     for start, _end, described, specific in targets:
         s_start, s_end = sentence_at(spans, start)
         said = [m for m in strong if s_start <= m.start() < s_end]
         hinted = [m for m in weak if s_start <= m.start() < s_end]
         if said:
-            strength = 2 if specific else 1
-            evidence = f"{described}; {says(said[0])}"
+            strength, cue = (2 if specific else 1), said[0]
         elif hinted:
-            strength, evidence = 1, f"{described}; {says(hinted[0])}"
+            strength, cue = 1, hinted[0]
         elif later := _next_sentence_cues(text, spans, s_end, strong):
-            strength, evidence = 1, f"{described}; then {says(later[0])}"
+            strength, cue = 1, later[0]
         else:
             continue
+        evidence = f"{described}; {'then ' if not (said or hinted) else ''}{says(cue)}"
         if best is None or strength > best[0]:
-            best = (strength, evidence)
+            best = (strength, evidence, cue)
     if best is None:
         return Detection(False, True, f"{says((strong or weak)[0])}; not said of anyone named")
-    strength, evidence = best
+    strength, evidence, cue = best
     if backed:
         return Detection(False, True, f"{evidence}; backed by {q(backed.group(0))}")
-    # An arrest or an out-of-court disposal backs it too: what implies the guilt of someone
-    # arrested is prejudicial content (contempt), which that flag asks about; a caution or a
-    # fixed penalty is a finished case.
-    disposal = find("caution", "cues", text) or find("arrest", "cues", text)
+    # A caution or a fixed penalty is a finished case, the wrong admitted or accepted.
+    disposal = find("caution", "cues", text)
     if disposal:
-        here = f"{evidence}; backed by {q(disposal.group(0))}"
-        return Detection(False, True, here)
+        return Detection(False, True, f"{evidence}; backed by {q(disposal.group(0))}")
+    # An arrest backs nothing (only a charge or a conviction does, as the media law page
+    # says), but the arrest's own words only report the suspicion: "arrested on suspicion of
+    # handling stolen phones" says what he is suspected of, not that he did it.
+    arrest = find("arrest", "cues", text)
+    if arrest and _REPORTED.search(text, max(0, cue.start() - 60), cue.start()):
+        return Detection(False, True, f"{evidence}: the suspicion the arrest was for")
+    if arrest:
+        return Detection(True, False, f"{evidence}; arrested, not charged")
     return Detection(True, strength == 2, f"{evidence}; no charge or conviction mentioned")

@@ -248,7 +248,8 @@ def _ethnic_person() -> re.Pattern[str]:
         r"(?!\w)"
         rf"|\bdescribed\s+(?:[\w'-]+\s+){{0,5}}?as\s+(?:being\s+)?(?:an?\s+)?(?:{adjectives})(?!\w)"
         rf"|\b(?:he|she|they|both|all|each|the\s+(?:[\w-]+\s+)?(?:{_SUBJECTS}))\s+"
-        rf"(?:is|was|were|are)\s+(?:{adjectives})(?=\s*[,.;]|\s+and\b)"
+        rf"(?:is|was|were|are)\s+(?:(?:believed|thought|said|understood|known)\s+to\s+be\s+)?"
+        rf"(?:{adjectives})(?=\s*[,.;]|\s+and\b)"
         rf"|\b(?:both|all)\s+(?:{adjectives})(?=\s*[,.;]|\s+and\b)"
         # An item beside a name's age: "Marek Nowak, 35, Polish, with ...", "(Romanian, 29)";
         # a guess from the footage: "Algerian by the look of the CCTV".

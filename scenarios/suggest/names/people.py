@@ -44,9 +44,12 @@ _AGETOKEN = re.compile(rf"(?:{'|'.join(AGE_WORDS)})-years?-old", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _MAX_NAME_WORDS = 3
 # Where a first name alone is placed, which makes it identify someone: "Kyle from Langhedge
-# Lane", "Kieran of the Nightingale estate", "Dev at no. 14", "Mo from the chippy on Wood Lane".
+# Lane", "Kieran of the Nightingale estate", "Dev at no. 14", "Mo from the chippy on Wood Lane",
+# "Rayan from Yr 11".
 _PLACED = re.compile(
     r",?\s+(?:from|of|at|on|in)\s+(?:the\s+)?(?:(?:no\.?|number|flat)\s*\d+\b"
+    # or in a school year: "Rayan from Yr 11".
+    r"|(?:yr|year)\s?\d{1,2}\b"
     r"|(?:[\w'’-]+\s+){1,4}?(?:rd|road|st|street|lane|ln|ave|avenue|close|way|grove|gardens|"
     r"gdns|court|crescent|drive|place|square|terrace|hill|estate|tower|house|block|flats|rise|"
     r"walk|mews)\b"

@@ -107,10 +107,47 @@ def _surnames_uncapped(text: str) -> str:
     return "".join(chars)
 
 
+# An age straight after a name, however written: "danny o'sullivan 36,", "kaiden (14)".
+_BARE_AGE = re.compile(
+    r"(?:\s*,\s*|\s+)(?:\(\d{1,2}\)|\d{1,2}(?![\d:.]|\s*(?:mph|%|mins?|minutes?|hours?|hrs?|"
+    r"days?|weeks?|months?|years?|yrs?|am|pm|th|st|nd|rd|x)\b))(?=[\s,.;)!]|$)",
+    re.IGNORECASE,
+)
+
+
+def _lower_names_with_age(text: str) -> str:
+    """In a post in ordinary case, a name typed in lower case with an age after it: a known
+    first name (not an everyday word), with the word after it ("danny o'sullivan 36") or alone
+    ("kaiden (14)"). Without the age, a lower-case word stays a word."""
+    first = name_sets()[0]
+    everyday, stop = words("first_names", "also_words"), _not_surnames()
+    chars = list(text)
+    tokens = list(_LOWER_WORD.finditer(text))
+    for i, match in enumerate(tokens):
+        token = match.group()
+        if token in everyday or token.capitalize() not in first:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        name = [match]
+        if (
+            following is not None
+            and text[match.end() : following.start()] == " "
+            and following.group() not in stop
+        ):
+            name.append(following)
+        if not _BARE_AGE.match(text, name[-1].end()):
+            continue
+        for part in name:
+            chars[part.start()] = chars[part.start()].upper()
+    return "".join(chars)
+
+
 @lru_cache(maxsize=1024)
 def readable(text: str) -> str:
     """``text`` as the name finder reads it. Kept per text: every detector asks for the people
     in the same draft, one after another."""
     if _lower_case(text):
         return _cased(text)
-    return _surnames_uncapped(text) if _CAPITALS.search(text) else text
+    if _CAPITALS.search(text):
+        text = _surnames_uncapped(text)
+    return _lower_names_with_age(text)

@@ -1,4 +1,4 @@
-"""A suspect's ethnicity in the wordings of sets 66-74: a description that opens a sentence
+"""A suspect's ethnicity in the wordings of sets 66-77: a description that opens a sentence
 ("White, 30s, shaved head"), accents ("the callers had Indian accents"), what witnesses think
 ("two men who they think are Romanian"), an item beside the age ("Marek Nowak, 35, Polish,").
 Near misses: a community post, a champion's nationality, a victim described."""
@@ -47,6 +47,32 @@ from tests.scenarios.suggest.test_detectors_law import NO, UNSURE_YES, check
             "of the CCTV",
             UNSURE_YES,
             "Algerian by the look of",
+        ),
+        # sets 75-77: what the suspect is believed to be; a British heritage in a suspect's
+        # sentence; an appeal whose crime says the man is a suspect, not missing
+        (
+            "Officers are investigating an assault outside a bar on Kingsland Road. The suspect "
+            "is believed to be Albanian, aged around 30.",
+            (True, True),
+            "believed to be Albanian",
+        ),
+        (
+            "the man arrested in Harrow under the Terrorism Act on Sat is a 26yo British "
+            "Pakistani from Rayners Lane",
+            (True, True),
+            "British Pakistani",
+        ),
+        ("Proud to support British Bangladeshi heritage month in Tower Hamlets.", NO, None),
+        (
+            "Reposting: have you seen this man? Asian male 20s, handbag snatch on Station Rd "
+            "10/11. he was nicked on Tues",
+            (True, True),
+            "Asian male",
+        ),
+        (
+            "MISSING: have you seen Amira, 15? She is Somali, 5ft 3, last seen in Tottenham.",
+            (False, True),
+            None,
         ),
         ("Well done to Aisha Khan, 17, British champion at the boxing club!", NO, None),
         ("Lovely chat with the Irish travellers' liaison group at the community centre.", NO, None),

@@ -513,13 +513,53 @@ def test_identifies_child_in_proceedings(text, expected):
             "streets.",
             NO,
         ),
-        # an arrest or an out-of-court disposal backs an allegation (guilt implied of someone
-        # arrested is prejudicial content); stolen goods "nicked" are no arrest
+        # an out-of-court disposal backs an allegation; an arrest does not (only a charge or a
+        # conviction does), though its own words only report the suspicion; stolen goods
+        # "nicked" are no arrest
         (
             detect_unproven_allegation,
             "The fella who runs the phone-case stall outside Ilford station was arrested this "
             "arvo on suspicion of handling stolen phones.",
             NO,
+        ),
+        (
+            detect_unproven_allegation,
+            "Kyle Brennan, 29, was nicked this morning for the break-ins on Aston St. He's a "
+            "known burglar and drug dealer.",
+            UNSURE_YES,
+        ),
+        # named after an arrest and implied guilty, with no allegation word at all: asked
+        (
+            detect_unproven_allegation,
+            "We arrested Lee Harker, 38, of Elmers End this morning. He's well known to us and "
+            "has been in and out of prison for years.",
+            UNSURE_YES,
+        ),
+        # "charged" with someone after it is a price, not a charge
+        (
+            detect_unproven_allegation,
+            "A Marcus Bell is going door to door 'upgrading locks', charged an 81yo £3,200 for "
+            "one cylinder. He is ripping people off.",
+            UNSURE_YES,
+        ),
+        # guilt told other ways
+        (
+            detect_prejudicial_content,
+            "Nathan Pike (24) and Dwayne Asare (29) have been arrested and remain in custody. "
+            "These two have been responsible for a number of break-ins in Stamford Hill.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Two men were arrested on Wednesday. Detectives are confident that these are the two "
+            "men who killed Ricardo.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "We arrested Sandeep Bains 22 yesterday, now RUI. Shop CCTV is pretty conclusive so "
+            "I wouldnt get too comfy sandeep",
+            SURE_YES,
         ),
         (
             detect_unproven_allegation,

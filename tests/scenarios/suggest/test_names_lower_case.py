@@ -153,3 +153,27 @@ def test_has_had_a_caution_is_a_caution():
         SURE_YES,
     )
     assert "has had a caution" in found.evidence
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Crash on Kingsbury Rd last night. danny o'sullivan 36, arrested, bailed.",
+         ["danny o'sullivan"]),
+        ("Mopeds all weekend in Stonebridge Park. we know its kaiden (14) from Hillside",
+         ["kaiden"]),
+        # without an age after it, a lower-case word in an ordinary post stays a word
+        ("Officers at Edmonton Green said paul ingram is a band. Come along.", []),
+        ("Busy week at the front desk: we had amy 3 times about her bike.", []),
+    ],
+)  # fmt: skip
+def test_a_lower_case_name_with_an_age_in_an_ordinary_post(text, names):
+    assert [person.name for person in find_people(text)] == names
+
+
+def test_a_first_name_placed_in_a_school_year_identifies_a_pupil():
+    text = (
+        "Parents asked why we searched 16yo Rayan from Yr 11 outside the gates on Tues. Yes he "
+        "was arrested (now on bail)."
+    )
+    check(detect_names_suspect_before_charge, text, SURE_YES)
