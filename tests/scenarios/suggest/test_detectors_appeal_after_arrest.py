@@ -1,6 +1,7 @@
-"""A wanted appeal shown again after the arrest, in the wordings of sets 68-70: the picture
-"again" under the update, "back in custody", a conviction with the appeal re-posted. Near
-misses: an appeal that says no arrest has been made, and thanks for an appeal now done."""
+"""A wanted appeal shown again after the arrest, in the wordings of sets 68-70 and 79-80: the
+picture "again" under the update, "back in custody", a conviction with the appeal re-posted,
+shared "anyway". Near misses: an appeal that says no arrest has been made, and thanks for an
+appeal now done."""
 
 from __future__ import annotations
 
@@ -92,6 +93,37 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, check
         ),
         # near misses
         ("WANTED: Jermaine Bailey, 26. Do not approach - call 999.", NO, None),
+        # sets 79-80: shared "anyway", "still sharing this one", the poster not down "just yet"
+        (
+            "RT @MPSHaringey: Can you help identify this woman? Distraction burglary in Bounds "
+            "Green. || Haringey arrested her Mon but sharing for our Bowes Park folk anyway.",
+            SURE_YES,
+            "sharing for our Bowes Park folk anyway",
+        ),
+        (
+            "Still sharing this one. The lad in the pic robbed an 80 year old at the cashpoint. "
+            "We nicked him Tues but I want any other victims to come forward.",
+            SURE_YES,
+            "Still sharing this",
+        ),
+        (
+            "Remember Stephen Coyle, the chap we were after for the shop break ins? Picked up in "
+            "Hatfield Weds and bailed. Not taking the wanted poster down just yet.",
+            SURE_YES,
+            "Not taking the wanted poster down just yet",
+        ),
+        (
+            "@SarahK_Croydon Yes, the man in that appeal has been arrested. We're keeping the "
+            "appeal and his photo up for now as we think there are other victims.",
+            SURE_YES,
+            "keeping the appeal and his photo up",
+        ),
+        (
+            "Can you help identify this man? He stole a bike on Rye Lane. Please keep sharing, "
+            "no arrest yet.",
+            NO,
+            None,
+        ),
         (
             "Do you recognise this man? We would like to speak to him about the theft of an "
             "e-bike on King Street. No arrest has been made. Please call 101.",
