@@ -26,6 +26,9 @@ _CHILD_AGE = re.compile(
     r"\b(\d{1,2}) ?[- ]?(?:years?|yrs?)[- ]olds?\b|\b(\d{1,2}) ?yo\b|\baged (\d{1,2})\b"
     r"|\bboth (\d{1,2})\b|, (\d{1,2}),|\bis (\d{1,2})(?= and\b| or\b|[,.;!])"
     r"|\b(1[0-7]) (?:&|and|or) 1[0-7]\b"
+    # "Lad of 15 punched and robbed", "For those asking, he's 17, lives off Stonegrove".
+    r"|\b(?:lad|boy|girl|kid|teen|child|youth|son|daughter) of (\d{1,2})\b"
+    r"|\b(?:he|she)['’]s (\d{1,2})(?=[,.;!]| and\b)"
     rf"|\b({'|'.join(AGE_WORDS)})[- ]years?[- ]olds?\b",
     re.IGNORECASE,
 )
@@ -100,9 +103,11 @@ def _child_ages(text: str) -> list[re.Match[str]]:
 def detect_identifies_child_in_proceedings(text: str) -> Detection:
     proceedings = find("child", "proceedings", text)
     arrest = find("arrest", "cues", text)
-    if not proceedings and not arrest:
+    # A crime against the child is under investigation too: the victim is protected as well.
+    harmed = find("child", "harmed", text)
+    if not proceedings and not arrest and not harmed:
         return NO
-    step = says(proceedings or arrest)
+    step = says(proceedings or arrest or harmed)
     people = civilians(text)
     for person in people:
         if person.age is not None and person.age < 18:

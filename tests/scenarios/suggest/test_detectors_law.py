@@ -561,6 +561,25 @@ def test_identifies_child_in_proceedings(text, expected):
             "I wouldnt get too comfy sandeep",
             SURE_YES,
         ),
+        # set 78: the offender called by the crime, the catch told as a story, a record served
+        (
+            detect_prejudicial_content,
+            "How detectives tracked down the conman who cheated four pensioners. Kwame Boateng, "
+            "47, has now been charged with fraud.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Thanks to a sharp-eyed neighbour, the burglar who hit three homes in East Dulwich is "
+            "now sitting in a cell at Walworth.",
+            SURE_YES,
+        ),
+        (
+            detect_prejudicial_content,
+            "Dwayne Holt, 29, has been charged with robbery. Holt, who served three years for an "
+            "almost identical robbery in 2021, will appear at court tomorrow.",
+            SURE_YES,
+        ),
         (
             detect_unproven_allegation,
             "Ravi Sandhu of Ravi's Off Licence was issued a penalty notice for selling alcohol "
