@@ -38,32 +38,42 @@ def _not_surnames() -> frozenset[str]:
     return words("first_names", "not_surnames") | common
 
 
-def _cased(text: str) -> str:
-    """``text`` with the names of a lower-case post capitalised: a known first name (not one
-    that is also an everyday word) and the word after it unless that word is never a surname
-    ("darren pike"), and two words before an age ("kemal yilmaz, 29")."""
+def _first_names(text: str, tokens: list[re.Match[str]]):
+    """Each known first name among the lower-case ``tokens`` (not one that is also an everyday
+    word), as a list of its words: with the word after it unless that word is never a surname
+    ("darren pike"); a possessive ends the name ("marlon's 15")."""
     first = name_sets()[0]
     everyday, stop = words("first_names", "also_words"), _not_surnames()
-    chars = list(text)
-    tokens = list(_LOWER_WORD.finditer(text))
-
-    def capitalise(match: re.Match[str]) -> None:
-        chars[match.start()] = chars[match.start()].upper()
-
     for i, match in enumerate(tokens):
         token = match.group()
         base = _POSSESSIVE.split(token)[0]
         if base in everyday or base.capitalize() not in first:
             continue
-        capitalise(match)
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
-            token == base  # "marlon's 15": the possessive ends the name
+            token == base
             and following is not None
             and text[match.end() : following.start()] == " "
             and following.group() not in stop
         ):
-            capitalise(following)
+            yield [match, following]
+        else:
+            yield [match]
+
+
+def _capitalise(chars: list[str], words_: list[re.Match[str]]) -> None:
+    for word in words_:
+        chars[word.start()] = chars[word.start()].upper()
+
+
+def _cased(text: str) -> str:
+    """``text`` with the names of a lower-case post capitalised: its first names (see
+    ``_first_names``), and two words before an age ("kemal yilmaz, 29")."""
+    stop = _not_surnames()
+    chars = list(text)
+    tokens = list(_LOWER_WORD.finditer(text))
+    for name in _first_names(text, tokens):
+        _capitalise(chars, name)
     for a, b in zip(tokens, tokens[1:], strict=False):
         if (
             text[a.end() : b.start()] == " "
@@ -71,8 +81,7 @@ def _cased(text: str) -> str:
             and a.group() not in stop
             and b.group() not in stop
         ):
-            capitalise(a)
-            capitalise(b)
+            _capitalise(chars, [a, b])
     return "".join(chars)
 
 
@@ -116,29 +125,13 @@ _BARE_AGE = re.compile(
 
 
 def _lower_names_with_age(text: str) -> str:
-    """In a post in ordinary case, a name typed in lower case with an age after it: a known
-    first name (not an everyday word), with the word after it ("danny o'sullivan 36") or alone
-    ("kaiden (14)"). Without the age, a lower-case word stays a word."""
-    first = name_sets()[0]
-    everyday, stop = words("first_names", "also_words"), _not_surnames()
+    """In a post in ordinary case, a name typed in lower case with an age after it: a first
+    name (see ``_first_names``), with its surname ("danny o'sullivan 36") or alone ("kaiden
+    (14)"). Without the age, a lower-case word stays a word."""
     chars = list(text)
-    tokens = list(_LOWER_WORD.finditer(text))
-    for i, match in enumerate(tokens):
-        token = match.group()
-        if token in everyday or token.capitalize() not in first:
-            continue
-        following = tokens[i + 1] if i + 1 < len(tokens) else None
-        name = [match]
-        if (
-            following is not None
-            and text[match.end() : following.start()] == " "
-            and following.group() not in stop
-        ):
-            name.append(following)
-        if not _BARE_AGE.match(text, name[-1].end()):
-            continue
-        for part in name:
-            chars[part.start()] = chars[part.start()].upper()
+    for name in _first_names(text, list(_LOWER_WORD.finditer(text))):
+        if _BARE_AGE.match(text, name[-1].end()):
+            _capitalise(chars, name)
     return "".join(chars)
 
 
