@@ -188,12 +188,25 @@ def detect_prejudicial_content(text: str) -> Detection:
 
 
 # A picture named in what is kept up ("keeping the clip up", "kept the stills on our page"):
-# the appeal's own picture, whatever the appeal was called.
+# the appeal's own picture, whatever the appeal was called. Or the appeal itself ("keeping the
+# appeal pinned"), unless it was for someone missing ("found safe ... leave the appeal up").
 _PICTURE = re.compile(
     r"\b(?:images?|photos?|photograph|pictures?|pics?|clips?|stills?|CCTV|footage|e-?fits?|"
-    r"mugshot)\b",
+    r"mugshot|face)\b",
     re.IGNORECASE,
 )
+_APPEAL = re.compile(r"\b(?:appeal|poster|wanted post)\b", re.IGNORECASE)
+
+
+# An arrest denied or still to come: "No arrest has been made", "not yet been arrested".
+_NO_ARREST = re.compile(r"\b(?:no|not|nobody|any|yet to be|before)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _arrest_said(text: str) -> re.Match[str] | None:
+    for cue in find_all("arrest", "cues", text):
+        if not _NO_ARREST.search(text, max(0, cue.start() - 30), cue.start()):
+            return cue
+    return None
 
 
 def detect_wanted_person_arrested(text: str) -> Detection:
@@ -201,13 +214,19 @@ def detect_wanted_person_arrested(text: str) -> Detection:
     kept = find("wanted", "kept", text)
     shown = kept and (
         _PICTURE.search(kept.group(0))
+        or (None if find("ethnicity", "missing", text) else _APPEAL.search(kept.group(0)))
         or find("image", "attached", text)
         or find("image", "suspect", text)
     )
     appeal = find("wanted", "appeal", text) or shown
     if not appeal:
         return NO
-    arrested = find("wanted", "arrested", text) or (kept and find("wanted", "convicted", text))
+    # Kept up, any word of the arrest will do ("Homicide detectives have arrested Lewis Grant
+    # ... the image will stay up"); without that, only the wanted list's own arrest wordings,
+    # as "No arrest has been made" or "the man arrested" may sit beside an appeal still open.
+    arrested = find("wanted", "arrested", text) or (
+        kept and (find("wanted", "convicted", text) or _arrest_said(text))
+    )
     if not arrested:
         return Detection(False, True, f"{says(appeal)}; no arrest mentioned")
     removed = find("wanted", "removed", text)

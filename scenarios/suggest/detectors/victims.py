@@ -24,7 +24,7 @@ from scenarios.suggest.names import AGE_WORDS, civilians, years
 # and in words ("Seventeen-year-old Jordan Price").
 _CHILD_AGE = re.compile(
     r"\b(\d{1,2}) ?[- ]?(?:years?|yrs?)[- ]olds?\b|\b(\d{1,2}) ?yo\b|\baged (\d{1,2})\b"
-    r"|\bboth (\d{1,2})\b|, (\d{1,2}),|\bis (\d{1,2})(?= and\b| or\b|[,.;!])"
+    r"|\bboth (\d{1,2})\b|, (\d{1,2}),|\bis (?:only |just )?(\d{1,2})(?= and\b| or\b| &|[,.;!])"
     r"|\b(1[0-7]) (?:&|and|or) 1[0-7]\b"
     # "Lad of 15 punched and robbed", "For those asking, he's 17, lives off Stonegrove".
     r"|\b(?:lad|boy|girl|kid|teen|child|youth|son|daughter) of (\d{1,2})\b"
@@ -59,7 +59,8 @@ def detect_identifies_sexual_offence_victim(text: str) -> Detection:
             True, True, f"{about}; names {q(accused[0].name)}; victim is {q(relation.group(0))}"
         )
     for person in civilians(text):
-        if person in accused or not person.full:
+        # A first name alone is enough with an age beside it ("Update on Leah, 14").
+        if person in accused or not (person.full or person.age is not None):
             continue
         start, end = sentence_at(spans, person.start)
         if find("sexual", "offences", text, start, end):
@@ -100,11 +101,43 @@ def _child_ages(text: str) -> list[re.Match[str]]:
     ]
 
 
+# A child a sexual offence was done to, beyond the ages and words above: "sexual assault of a
+# child under 13", "his teenage stepdaughter", "a Year 5 girl".
+_CHILD_VICTIM = re.compile(
+    # Not "when she was a child" (an adult now) or "the children's ward".
+    r"(?<!was a )(?<!were )\b(?:child(?:ren)?(?!['’]s)|under[- ]1[0-8]s?|teenage|"
+    r"school ?(?:girl|boy)s?|pupils?|"
+    r"(?:yr|year) ?(?:[1-9]|1[0-3]))\b",
+    re.IGNORECASE,
+)
+
+
 def detect_identifies_child_in_proceedings(text: str) -> Detection:
+    found = _child_in_proceedings(text)
+    if found.value is True:
+        return found
+    return _sexual_victim_a_child(text) or found
+
+
+def _sexual_victim_a_child(text: str) -> Detection | None:
+    """An identified victim of a sexual offence who is a child: the child is a victim in an
+    investigation or a prosecution, protected by both laws."""
+    victim = detect_identifies_sexual_offence_victim(text)
+    if victim.value is not True:
+        return None
+    ages = _child_ages(text)
+    child = ages[0] if ages else find("child", "words", text) or _CHILD_VICTIM.search(text)
+    if not child:
+        return None
+    return Detection(True, victim.sure, f"{victim.evidence}; under 18: {q(child.group(0))}")
+
+
+def _child_in_proceedings(text: str) -> Detection:
     proceedings = find("child", "proceedings", text)
     arrest = find("arrest", "cues", text)
-    # A crime against the child is under investigation too: the victim is protected as well.
-    harmed = find("child", "harmed", text)
+    # A crime against the child is under investigation too: the victim is protected as well
+    # (a sexual offence most of all: "the girl is only 15 & lives just off Camberwell Rd").
+    harmed = find("child", "harmed", text) or find("sexual", "offences", text)
     if not proceedings and not arrest and not harmed:
         return NO
     step = says(proceedings or arrest or harmed)

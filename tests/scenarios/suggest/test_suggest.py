@@ -210,8 +210,8 @@ def test_the_reader_never_replaces_the_detectors_own_evidence():
 
 def test_the_trained_reader_asks_about_a_wording_the_detectors_miss(model):
     text = (
-        "Cheers for all the RTs! Marcus has been in custody since last night, but his pic is "
-        "staying pinned for now."
+        "Cheers for all the RTs! Marcus has been in custody since last night, but the wanted pic "
+        "is staying where it is for now."
     )
     result = suggest(text, today=TODAY, model=model)
     assert result.facts["wanted_person_arrested"] is True
