@@ -28,7 +28,9 @@ _CHILD_AGE = re.compile(
     r"|\b(1[0-7]) (?:&|and|or) 1[0-7]\b"
     # "Lad of 15 punched and robbed", "For those asking, he's 17, lives off Stonegrove".
     r"|\b(?:lad|boy|girl|kid|teen|child|youth|son|daughter) of (\d{1,2})\b"
-    r"|\b(?:he|she)['’]s (\d{1,2})(?=[,.;!]| and\b)"
+    # "She's 17 now", "his niece, now 15".
+    r"|\b(?:he|she)['’]s (\d{1,2})(?=[,.;!]| and\b| now\b)"
+    r"|\bnow (\d{1,2})\b(?! (?:years|yrs|months|days|mins|minutes|hours|weeks))"
     rf"|\b({'|'.join(AGE_WORDS)})[- ]years?[- ]olds?\b",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from scenarios.suggest import RED_OVERRIDE_FLAGS, FlagModel, LabelledPost, label
 from scenarios.suggest.flag_model import (
     LOWEST_THRESHOLD,
     QUOTE_CHARS,
+    _chosen,
     _quotable,
     _threshold,
     possible,
@@ -142,6 +143,19 @@ def test_threshold_stops_at_the_floor_when_the_margin_costs_too_much_precision()
     assert _threshold(scores, positive, nothing, 1.0, 0.7, 0.75, 0.1) == 0.7
     # With 20 to spend it is bought.
     assert _threshold(scores, positive, nothing, 1.0, 0.7, 0.75, 0.2) == 0.5
+
+
+def test_the_reader_aims_higher_where_it_costs_next_to_no_precision():
+    # 100 drafts have the flag: 97 score 0.9, two 0.5, one 0.3; three without it score 0.95.
+    scores = [0.9] * 97 + [0.5, 0.5, 0.3] + [0.95] * 3
+    positive = [True] * 100 + [False] * 3
+    nothing = [False] * 103
+    # 97% is caught at 0.9 (97 of 100 raised right); 99% at 0.5 (99 of 102): as precise.
+    assert _threshold(scores, positive, nothing, 0.97, 0.75, 0.95, 0.05) == 0.9
+    assert _chosen(scores, positive, nothing, 0.97, 0.75) == 0.5
+    # Ten more without the flag at 0.5: 99% would cost 9 points of precision, so it stays.
+    costly = scores + [0.5] * 10
+    assert _chosen(costly, positive + [False] * 10, nothing + [False] * 10, 0.97, 0.75) == 0.9
 
 
 def _threshold_by_counting(

@@ -1,4 +1,4 @@
-"""Wordings of sets 81-86 and of the labelled drafts the detectors missed: an appeal kept up
+"""Wordings of sets 81-92 and of the labelled drafts the detectors missed: an appeal kept up
 after an arrest said in any words; a child given a community resolution or fixed penalty, or a
 child a sexual offence was done to; a sexual-offence victim by a first name and an age, or by
 where she works; the accused's act told as fact. Near misses beside each."""
@@ -50,7 +50,25 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, UNSURE_YES,
             SURE_YES,
             "posting his CCTV pic again",
         ),
-        # Near misses: the arrest denied, and a missing child's appeal left up.
+        (
+            "Ashley Turner caught at 3am in Thamesmead. The appeal stays up until we know who "
+            "helped him, so keep sharing please.",
+            SURE_YES,
+            "caught at 3am",
+        ),
+        (
+            "WANTED: Jamal Osei, 22, sought over a stabbing. Worth saying he was actually picked "
+            "up on Monday but RT anyway for reach.",
+            SURE_YES,
+            "RT anyway",
+        ),
+        # Near misses: the appeal taken down; the arrest denied; a missing child's appeal.
+        (
+            "Following the escape: the man is back in prison. We've taken the appeal images down, "
+            "thank you to everyone who shared.",
+            NO,
+            None,
+        ),
         (
             "WANTED: do you recognise this man? No arrest has been made. Please keep sharing.",
             NO,
@@ -90,6 +108,18 @@ def test_an_appeal_kept_up_after_an_arrest_said_in_any_words(text, expected, quo
             "Camberwell Rd, her family are devastated.",
             UNSURE_YES,
             "is only 15",
+        ),
+        (
+            "Mia Lewis (15, Streatham Hill) has been found in Southend. Her so-called boyfriend "
+            "Reece Gordon, 19, has been arrested on suspicion of trafficking.",
+            UNSURE_YES,
+            "Mia Lewis",
+        ),
+        (
+            "Adrian POLLARD (46) jailed for 6 yrs yesterday for sexual offences against his "
+            "niece, now 15, at his home in Northolt.",
+            SURE_YES,
+            "now 15",
         ),
         # Near misses: abused as a child, an adult now; a child given advice, no case.
         (
