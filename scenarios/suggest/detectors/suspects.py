@@ -199,7 +199,10 @@ _APPEAL = re.compile(r"\b(?:appeal|poster|wanted post)\b", re.IGNORECASE)
 
 
 # An arrest denied or still to come: "No arrest has been made", "not yet been arrested".
-_NO_ARREST = re.compile(r"\b(?:no|not|nobody|any|yet to be|before)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_NO_ARREST = re.compile(
+    r"(?:\b(?:no|not|never|nobody|no one|any|yet to be|before)|n['’]t)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _arrest_said(text: str) -> re.Match[str] | None:

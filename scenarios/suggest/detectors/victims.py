@@ -30,7 +30,7 @@ _CHILD_AGE = re.compile(
     r"|\b(?:lad|boy|girl|kid|teen|child|youth|son|daughter) of (\d{1,2})\b"
     # "She's 17 now", "his niece, now 15".
     r"|\b(?:he|she)['’]s (\d{1,2})(?=[,.;!]| and\b| now\b)"
-    r"|\bnow (\d{1,2})\b(?! (?:years|yrs|months|days|mins|minutes|hours|weeks))"
+    r"|(?<=, )now (\d{1,2})(?=[,.;!)])"
     rf"|\b({'|'.join(AGE_WORDS)})[- ]years?[- ]olds?\b",
     re.IGNORECASE,
 )
@@ -127,9 +127,20 @@ def _sexual_victim_a_child(text: str) -> Detection | None:
     victim = detect_identifies_sexual_offence_victim(text)
     if victim.value is not True:
         return None
-    ages = _child_ages(text)
-    child = ages[0] if ages else find("child", "words", text) or _CHILD_VICTIM.search(text)
-    if not child:
+    # Said of the victim: in a sentence naming the offence or the one after it ("... abusing
+    # his stepdaughter. She's 17 now"), not of a "teenage boy arrested" earlier on.
+    spans = sentences(text)
+    about = set()
+    for offence in find_all("sexual", "offences", text):
+        index = spans.index(sentence_at(spans, offence.start()))
+        about.update(spans[index : index + 2])
+    markers = [
+        *_child_ages(text),
+        *find_all("child", "words", text),
+        *_CHILD_VICTIM.finditer(text),
+    ]
+    child = next((m for m in markers if any(a <= m.start() < b for a, b in about)), None)
+    if child is None:
         return None
     return Detection(True, victim.sure, f"{victim.evidence}; under 18: {q(child.group(0))}")
 

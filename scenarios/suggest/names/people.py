@@ -20,7 +20,7 @@ from scenarios.suggest.names.tokens import TOKEN, capitalised, greetings, name_s
 # An age after a name: "Tom Reid, 22," or "(22)"; not a time or a number ("Hanger Lane, 01:20").
 _AGE_AFTER = re.compile(
     # "(15)", and "(15, Streatham Hill)".
-    r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b(?![:.]\d)|\((\d{1,2})(?:\)|,)|,?\s+aged\s+(\d{1,2})\b"
+    r"\s*(?:,\s*(?:aged\s+)?(\d{1,2})\b(?![:.]\d)|\((\d{1,2})(?:\)|,(?!\d))|,?\s+aged\s+(\d{1,2})\b"
     # "Ben Saunders is 17, first offence": not "is 17 minutes late" or "was 70 in a 30".
     r"|\s+(?:is|was)\s+(\d{1,2})\b(?![:.]\d|\s*(?:mph|%|minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?|in\b|times?|miles?|metres?|feet|ft|th|st|nd|rd|am|pm|pounds?|kg)))"

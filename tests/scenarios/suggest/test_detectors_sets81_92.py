@@ -13,6 +13,7 @@ from scenarios.suggest import (
     detect_prejudicial_content,
     detect_wanted_person_arrested,
 )
+from scenarios.suggest.names import find_people
 from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, UNSURE_YES, check
 
 
@@ -62,7 +63,16 @@ from tests.scenarios.suggest.test_detectors_law import NO, SURE_YES, UNSURE_YES,
             SURE_YES,
             "RT anyway",
         ),
-        # Near misses: the appeal taken down; the arrest denied; a missing child's appeal.
+        # Near misses: the appeal taken down; the arrest denied; a missing child's appeal;
+        # an appeal's own headline.
+        ("Caught on CCTV: do you recognise this man? Please keep sharing.", NO, None),
+        ("CAUGHT ON CAMERA - do you know this man? Please share.", NO, None),
+        (
+            "Sharing his pic again - he still hasn't been arrested. Call 101 if you see him.",
+            NO,
+            None,
+        ),
+        ("Sharing his pic again - no one has yet been arrested. Call 101.", NO, None),
         (
             "Following the escape: the man is back in prison. We've taken the appeal images down, "
             "thank you to everyone who shared.",
@@ -129,6 +139,19 @@ def test_an_appeal_kept_up_after_an_arrest_said_in_any_words(text, expected, quo
             None,
         ),
         ("Great chat with the Year 9s at Harris Academy about staying safe online.", NO, None),
+        # A young person elsewhere in the post is not the victim.
+        (
+            "A teenage boy has been arrested. Jane Smith was sexually assaulted in Burgess Park "
+            "on Friday.",
+            NO,
+            None,
+        ),
+        (
+            "Jane Smith was sexually assaulted in Burgess Park on Friday. There are now 2 men in "
+            "custody.",
+            NO,
+            None,
+        ),
     ],
 )
 def test_a_child_dealt_with_out_of_court_or_harmed_by_a_sexual_offence(text, expected, quoted):
@@ -185,7 +208,13 @@ def test_a_sexual_offence_victim_by_first_name_and_age_or_workplace(text, expect
             "electricity meter to power the set-up.",
             UNSURE_YES,
         ),
-        # Near miss: the case is over.
+        # Near misses: the case is over; the victim's own pocket; no one accused.
+        (
+            "Her purse was in her coat pocket when it was snatched on Rye Lane. A man has been "
+            "arrested.",
+            NO,
+        ),
+        ("This won't surprise many of you, but the bridge is closed again.", NO),
         (
             "Ellis Ford, 22, was sentenced yesterday to 2 years. He was doing 70 in a 30.",
             NO,
@@ -194,3 +223,11 @@ def test_a_sexual_offence_victim_by_first_name_and_age_or_workplace(text, expect
 )
 def test_the_accused_act_told_as_fact_while_the_case_is_open(text, expected):
     check(detect_prejudicial_content, text, expected)
+
+
+def test_an_age_in_brackets_before_a_place_but_not_a_count():
+    assert [(p.name, p.age) for p in find_people("Mia Lewis (15, Streatham Hill) is safe.")] == [
+        ("Mia Lewis", 15)
+    ]
+    found = find_people("Tom Reid (10,000 followers on TikTok) was charged with fraud.")
+    assert [(p.name, p.age) for p in found] == [("Tom Reid", None)]
